@@ -1,0 +1,229 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createInProcessBus, type Bus } from './platform/bus.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { registerErrorHandler, type NotFoundFallback } from './platform/errors.ts';
+import { registerAuthGuard } from './platform/auth-guard.ts';
+import { createUserRepository } from './modules/auth/user.repository.ts';
+import { createTokenSigner } from './modules/auth/token.signer.ts';
+import { createAuthService, type AuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createServiceRepository } from './modules/services/service.repository.ts';
+import { createServiceService } from './modules/services/service.service.ts';
+import { serviceRoutes } from './modules/services/service.routes.ts';
+import { createCheckRepository } from './modules/checks/check.repository.ts';
+import { createResultWriter } from './modules/checks/result.writer.ts';
+import { StatusTracker } from './modules/checks/status.tracker.ts';
+import { CheckRunner } from './modules/checks/check.runner.ts';
+import { createCheckService } from './modules/checks/check.service.ts';
+import { checkRoutes } from './modules/checks/check.routes.ts';
+import { createEventRepository } from './modules/events/event.repository.ts';
+import { createEventService } from './modules/events/event.service.ts';
+import { eventRoutes } from './modules/events/event.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export interface Hub {
+  readonly app: FastifyInstance;
+  readonly auth: AuthService;
+  readonly runner: CheckRunner;
+  readonly tracker: StatusTracker;
+  readonly bus: Bus;
+  /** Starts the scheduler; the HTTP side works without it. */
+  start(): Promise<void>;
+  /** Stops probing, writes what is pending, closes connections; the database stays open. */
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  bus?: Bus;
+}
+
+/** Query tokens on WebSocket URLs must never reach the logs. */
+const hideToken = (url: string) => url.replace(/([?&]token=)[^&]*/i, '$1[hidden]');
+
+/** Builds the whole hub: storage, scheduler, state machine, API, streams and dashboard. */
+export async function buildHub({ config, database, clock = systemClock, bus }: HubOptions): Promise<Hub> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: hideToken(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 256 * 1024,
+    disableRequestLogging: !config.debug,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const liveBus = bus ?? createInProcessBus();
+  const { db } = database;
+
+  // Storage and the domain, leaves first.
+  const users = createUserRepository(db);
+  const auth = createAuthService({
+    users,
+    tokens: createTokenSigner(config.secretKey, () => clock.now()),
+    clock,
+  });
+  const checkRepository = createCheckRepository(db);
+  const serviceRepository = createServiceRepository(db);
+  const events = createEventService({ events: createEventRepository(db), bus: liveBus });
+  const writer = createResultWriter({
+    insert: (rows) => checkRepository.insertResults(rows),
+    logger: app.log,
+  });
+  // The state machine writes service statuses through the services area, which in turn
+  // presents checks; the late binding breaks that cycle without a container.
+  const statusStore = {
+    listStatuses: () => services.listStatuses(),
+    recordStatus: (id: number, status: Parameters<typeof services.recordStatus>[1], at: number) =>
+      services.recordStatus(id, status, at),
+  };
+  const tracker = new StatusTracker({
+    checks: checkRepository,
+    services: statusStore,
+    events,
+    writer,
+    bus: liveBus,
+    clock,
+    logger: app.log,
+  });
+  const runner = new CheckRunner({
+    checks: checkRepository,
+    tracker,
+    bus: liveBus,
+    clock,
+    logger: app.log,
+    concurrency: config.checkConcurrency,
+  });
+  const checks = createCheckService({ checks: checkRepository, runner, bus: liveBus, clock });
+  const services = createServiceService({
+    services: serviceRepository,
+    checks,
+    bus: liveBus,
+    clock,
+  });
+
+  // The HTTP side.
+  const hasDashboard = existsSync(path.join(config.webDir, 'index.html'));
+  registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
+  registerAllowedHosts(app, config.allowedHosts);
+  registerAuthGuard(app, auth);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Home Hub Monitor API',
+        version: '1',
+        description:
+          'Every route needs `Authorization: Bearer <access token>` from POST /api/v1/auth/token, ' +
+          'except where marked public.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { deepLinking: true },
+    uiHooks: {},
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    `${API_PREFIX}/openapi.json`,
+    { config: { public: true }, schema: { hide: true } },
+    () => app.swagger(),
+  );
+  await app.register(healthRoutes(() => database.ping()));
+  await app.register(authRoutes(auth), { prefix: API_PREFIX });
+  await app.register(serviceRoutes(services), { prefix: API_PREFIX });
+  await app.register(checkRoutes(checks), { prefix: API_PREFIX });
+  await app.register(eventRoutes(events), { prefix: API_PREFIX });
+  await app.register(liveRoutes(liveBus));
+
+  if (hasDashboard) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      maxAge: '1h',
+      setHeaders: (response, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) {
+          response.header('cache-control', 'public, max-age=31536000, immutable');
+        } else if (file.endsWith('index.html')) {
+          response.header('cache-control', 'no-cache');
+        }
+      },
+    });
+  } else {
+    app.log.warn({ webDir: config.webDir }, 'dashboard not built; serving the API only');
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    auth,
+    runner,
+    tracker,
+    bus: liveBus,
+    start: () => runner.start(),
+    close() {
+      closing ??= (async () => {
+        await runner.stop();
+        await writer.close();
+        await tracker.settled();
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The dashboard's own routes (/services/3, /login…) answer its index.html. */
+function dashboardFallback(webDir: string): NotFoundFallback {
+  return (request, reply) => {
+    const url = request.url;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+    if (url.startsWith('/api/') || url.startsWith('/ws/') || url.startsWith('/assets/')) return null;
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
+  };
+}
+
+/** With ALLOWED_HOSTS set, a request for any other Host is refused (DNS rebinding). */
+function registerAllowedHosts(app: FastifyInstance, allowed: readonly string[]): void {
+  if (allowed.length === 0) return;
+  const hosts = new Set(allowed);
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (hosts.has(host) || host === 'localhost' || host === '127.0.0.1') return;
+    return reply.status(400).send({ code: 'bad_host', message: `Host "${host}" is not allowed` });
+  });
+}

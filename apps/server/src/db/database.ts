@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Config } from '../config.ts';
+import type { DialectName } from './dialect.ts';
+import { migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  migrate(): Promise<string[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Opens SQLite in DATA_DIR, or PostgreSQL when DATABASE_URL is set. Nothing connects at import. */
+export async function createDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<Database> {
+  const dialectName: DialectName = config.databaseUrl ? 'postgres' : 'sqlite';
+  const dialect = config.databaseUrl
+    ? await postgresDialect(config.databaseUrl)
+    : await sqliteDialect(config.dataDir);
+  const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+
+  return {
+    db,
+    dialect: dialectName,
+    async migrate() {
+      // Migrations name columns in snake_case themselves: no camel-case mapping there.
+      const migrator = new Migrator({
+        db: db.withoutPlugins(),
+        provider: { getMigrations: () => Promise.resolve(migrations) },
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw error instanceof Error ? error : new Error(String(error));
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function sqliteDialect(dataDir: string) {
+  const { default: SQLite } = await import('better-sqlite3');
+  mkdirSync(dataDir, { recursive: true });
+  const database = new SQLite(path.join(dataDir, 'homehub.db'));
+  // WAL lets readers run while the result batch writes; NORMAL is durable at checkpoints
+  // and is the usual pairing with WAL.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+async function postgresDialect(connectionString: string) {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default;
+  // int8 (our epoch-millisecond timestamps, counts) would arrive as strings otherwise;
+  // every value we store fits in a double exactly.
+  const parsers = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === types.builtins.INT8
+        ? (v: string) => Number(v)
+        : // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+          types.getTypeParser(oid, format ?? 'text'),
+  };
+  return new PostgresDialect({ pool: new Pool({ connectionString, max: 10, types: parsers }) });
+}

@@ -1,0 +1,12 @@
+import { loadConfig } from '../config.ts';
+import { createDatabase } from './database.ts';
+
+/** `npm run migrate`: applies pending migrations and says which. */
+const config = loadConfig();
+const database = await createDatabase(config);
+try {
+  const applied = await database.migrate();
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+} finally {
+  await database.close();
+}

@@ -1,0 +1,30 @@
+import type { CheckType } from '@homehub/contracts';
+import { ValidationError } from '../../platform/errors.ts';
+import type { CheckTypeDefinition } from './check.types.ts';
+import { httpCheck } from './types/http.check.ts';
+import { tcpCheck } from './types/tcp.check.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own config type
+type AnyCheckType = CheckTypeDefinition<any>;
+
+/** Every check type the hub knows. A new type adds its module and one line here. */
+const TYPES: Record<CheckType, AnyCheckType> = {
+  http: httpCheck,
+  tcp: tcpCheck,
+};
+
+export function checkTypeOf(type: CheckType): AnyCheckType {
+  return TYPES[type];
+}
+
+/** Validates a config for its type, naming each bad field as `config.<field>`. */
+export function parseConfig(type: CheckType, config: unknown): Record<string, unknown> {
+  const parsed = TYPES[type].config.safeParse(config);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const name = ['config', ...issue.path.map(String)].join('.');
+    fields[name] ??= issue.message;
+  }
+  throw new ValidationError(fields);
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { ResultStatus } from '@homehub/contracts';
+import type { CheckInsert, CheckPatch, CheckRow, DB, ResultRow } from '../../db/schema.ts';
+
+/** Results store their status as a small code: the table that grows stays narrow. */
+export const RESULT_CODES: Record<ResultStatus, number> = { up: 0, degraded: 1, down: 2 };
+export const RESULT_STATUSES: readonly ResultStatus[] = ['up', 'degraded', 'down'];
+
+export interface CheckFilter {
+  serviceId?: number | undefined;
+  afterId?: number | undefined;
+  limit: number;
+}
+
+export function createCheckRepository(db: Kysely<DB>) {
+  return {
+    list({ serviceId, afterId, limit }: CheckFilter): Promise<CheckRow[]> {
+      let query = db.selectFrom('checks').selectAll().orderBy('id').limit(limit);
+      if (serviceId !== undefined) query = query.where('serviceId', '=', serviceId);
+      if (afterId !== undefined) query = query.where('id', '>', afterId);
+      return query.execute();
+    },
+
+    listForServices(serviceIds: number[]): Promise<CheckRow[]> {
+      if (serviceIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('checks')
+        .selectAll()
+        .where('serviceId', 'in', serviceIds)
+        .orderBy('id')
+        .execute();
+    },
+
+    listEnabled(): Promise<CheckRow[]> {
+      return db.selectFrom('checks').selectAll().where('enabled', '=', 1).execute();
+    },
+
+    /** Every check's status, to seed the in-memory state machine at start. */
+    listStatuses(): Promise<Pick<CheckRow, 'id' | 'serviceId' | 'status' | 'enabled' | 'name'>[]> {
+      return db.selectFrom('checks').select(['id', 'serviceId', 'status', 'enabled', 'name']).execute();
+    },
+
+    findById(id: number): Promise<CheckRow | undefined> {
+      return db.selectFrom('checks').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    insert(values: CheckInsert): Promise<CheckRow> {
+      return db.insertInto('checks').values(values).returningAll().executeTakeFirstOrThrow();
+    },
+
+    update(id: number, patch: CheckPatch): Promise<CheckRow | undefined> {
+      return db
+        .updateTable('checks')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async delete(id: number): Promise<boolean> {
+      const result = await db.deleteFrom('checks').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async setStatus(id: number, status: string, at: number): Promise<void> {
+      await db
+        .updateTable('checks')
+        .set({ status, statusChangedAt: at })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** One transaction for a whole batch: the hot path never commits per result. */
+    async insertResults(rows: ResultRow[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        // Bound each statement's parameter count (SQLite allows 32,766; PostgreSQL 65,535).
+        for (let i = 0; i < rows.length; i += 1000) {
+          await trx.insertInto('checkResults').values(rows.slice(i, i + 1000)).execute();
+        }
+      });
+    },
+
+    /** The newest `perCheck` results of each check, newest first; one indexed seek per check. */
+    async recentResults(checkIds: number[], perCheck: number): Promise<ResultRow[]> {
+      const lists = await Promise.all(
+        checkIds.map((checkId) =>
+          db
+            .selectFrom('checkResults')
+            .selectAll()
+            .where('checkId', '=', checkId)
+            .orderBy('at', 'desc')
+            .limit(perCheck)
+            .execute(),
+        ),
+      );
+      return lists.flat();
+    },
+  };
+}
+
+export type CheckRepository = ReturnType<typeof createCheckRepository>;

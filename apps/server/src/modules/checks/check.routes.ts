@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Check,
+  CheckCreate,
+  CheckListQuery,
+  CheckUpdate,
+  ErrorBody,
+  IdParams,
+  ListQuery,
+  Result,
+  RunCheckRequest,
+  listOf,
+} from '@homehub/contracts';
+import { listResponse } from '../../platform/pagination.ts';
+import type { CheckService } from './check.service.ts';
+
+export function checkRoutes(checks: CheckService) {
+  return async function (app: FastifyInstance) {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ['checks'];
+    const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+    r.get(
+      '/checks',
+      {
+        schema: {
+          tags,
+          summary: 'List checks, optionally of one service',
+          querystring: ListQuery.extend(CheckListQuery.shape),
+          response: { 200: listOf(Check), ...errors },
+        },
+      },
+      async (request) => listResponse(request, await checks.list(request.query)),
+    );
+
+    r.post(
+      '/checks',
+      {
+        config: { role: 'operator' },
+        schema: {
+          tags,
+          summary: 'Add a check to a service',
+          body: CheckCreate,
+          response: { 201: Check, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await checks.create(request.body)),
+    );
+
+    r.post(
+      '/checks/run',
+      {
+        config: { role: 'operator' },
+        schema: {
+          tags,
+          summary: 'Run a check now and answer its result',
+          body: RunCheckRequest,
+          response: { 200: Result, ...errors },
+        },
+      },
+      (request) => checks.run(request.body.checkId),
+    );
+
+    r.get(
+      '/checks/:id',
+      {
+        schema: { tags, summary: 'One check', params: IdParams, response: { 200: Check, ...errors } },
+      },
+      (request) => checks.get(request.params.id),
+    );
+
+    r.patch(
+      '/checks/:id',
+      {
+        config: { role: 'operator' },
+        schema: {
+          tags,
+          summary: 'Change a check',
+          params: IdParams,
+          body: CheckUpdate,
+          response: { 200: Check, ...errors },
+        },
+      },
+      (request) => checks.update(request.params.id, request.body),
+    );
+
+    r.delete(
+      '/checks/:id',
+      {
+        config: { role: 'operator' },
+        schema: {
+          tags,
+          summary: 'Delete a check and its results',
+          params: IdParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await checks.delete(request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

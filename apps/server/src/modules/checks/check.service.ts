@@ -1,0 +1,197 @@
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  type Check,
+  type CheckCreate,
+  type CheckType,
+  type CheckUpdate,
+  type Result,
+  type Status,
+} from '@homehub/contracts';
+import type { Bus } from '../../platform/bus.ts';
+import { iso, type Clock } from '../../platform/clock.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
+import { isForeignKeyViolation } from '../../db/errors.ts';
+import type { CheckPatch, CheckRow, ResultRow } from '../../db/schema.ts';
+import { parseConfig } from './check.registry.ts';
+import { RESULT_STATUSES, type CheckRepository } from './check.repository.ts';
+import type { CheckRunner } from './check.runner.ts';
+
+interface Deps {
+  checks: CheckRepository;
+  runner: CheckRunner;
+  bus: Bus;
+  clock: Clock;
+}
+
+export const toResult = (row: ResultRow): Result => ({
+  checkId: row.checkId,
+  status: RESULT_STATUSES[row.status] ?? 'down',
+  latencyMs: row.latencyMs,
+  message: row.message ?? '',
+  at: iso(row.at),
+});
+
+export function toCheck(row: CheckRow, lastResult: ResultRow | undefined): Check {
+  return {
+    id: row.id,
+    serviceId: row.serviceId,
+    name: row.name,
+    type: row.type as CheckType,
+    intervalSeconds: row.intervalSeconds,
+    timeoutSeconds: row.timeoutSeconds,
+    enabled: row.enabled === 1,
+    config: JSON.parse(row.config) as Check['config'],
+    status: row.status as Status,
+    lastResult: lastResult ? toResult(lastResult) : null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+function checkTimeout(intervalSeconds: number, timeoutSeconds: number): void {
+  if (timeoutSeconds > intervalSeconds) {
+    throw new ValidationError({
+      timeoutSeconds: `Must not be longer than the interval (${intervalSeconds} s)`,
+    });
+  }
+}
+
+export function createCheckService({ checks, runner, bus, clock }: Deps) {
+  function announce(row: Pick<CheckRow, 'id' | 'serviceId'>, action: 'created' | 'updated' | 'deleted') {
+    bus.publish({
+      type: 'changed',
+      at: iso(clock.now()),
+      data: { resource: 'check', id: row.id, serviceId: row.serviceId, action },
+    });
+  }
+
+  async function withLastResults(rows: CheckRow[]): Promise<Check[]> {
+    const latest = new Map<number, ResultRow>();
+    for (const r of await checks.recentResults(rows.map((c) => c.id), 1)) latest.set(r.checkId, r);
+    return rows.map((row) => toCheck(row, latest.get(row.id)));
+  }
+
+  async function find(id: number): Promise<CheckRow> {
+    const row = await checks.findById(id);
+    if (!row) throw new NotFoundError('Check');
+    return row;
+  }
+
+  return {
+    async list(query: { serviceId?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<Check>> {
+      const rows = await checks.list({
+        serviceId: query.serviceId,
+        afterId: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
+      const page = toPage(rows, query.limit, (r) => r.id);
+      return { ...page, results: await withLastResults(page.results) };
+    },
+
+    async get(id: number): Promise<Check> {
+      const [check] = await withLastResults([await find(id)]);
+      return check!;
+    },
+
+    /** The checks of many services, each with its last result, and their recent results. */
+    async forServices(serviceIds: number[], recentPerService: number) {
+      const rows = await checks.listForServices(serviceIds);
+      const recent = await checks.recentResults(rows.map((c) => c.id), recentPerService);
+      const byCheck = new Map<number, ResultRow[]>();
+      for (const r of recent) {
+        const list = byCheck.get(r.checkId) ?? byCheck.set(r.checkId, []).get(r.checkId)!;
+        list.push(r);
+      }
+      const byService = new Map<number, { checks: Check[]; recentResults: Result[] }>();
+      for (const id of serviceIds) byService.set(id, { checks: [], recentResults: [] });
+      for (const row of rows) {
+        const entry = byService.get(row.serviceId)!;
+        const results = byCheck.get(row.id) ?? [];
+        entry.checks.push(toCheck(row, results[0]));
+        entry.recentResults.push(...results.map(toResult));
+      }
+      for (const entry of byService.values()) {
+        entry.recentResults.sort((a, b) => a.at.localeCompare(b.at));
+        entry.recentResults = entry.recentResults.slice(-recentPerService);
+      }
+      return byService;
+    },
+
+    async create(input: CheckCreate): Promise<Check> {
+      const timeoutSeconds =
+        input.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, input.intervalSeconds);
+      checkTimeout(input.intervalSeconds, timeoutSeconds);
+      const now = clock.now();
+      let row: CheckRow;
+      try {
+        row = await checks.insert({
+          serviceId: input.serviceId,
+          name: input.name,
+          type: input.type,
+          intervalSeconds: input.intervalSeconds,
+          timeoutSeconds,
+          enabled: input.enabled ? 1 : 0,
+          config: JSON.stringify(input.config),
+          status: input.enabled ? 'pending' : 'paused',
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        if (isForeignKeyViolation(error)) {
+          throw new ValidationError({ serviceId: `No service with id ${input.serviceId}` });
+        }
+        throw error;
+      }
+      announce(row, 'created');
+      return toCheck(row, undefined);
+    },
+
+    async update(id: number, patch: CheckUpdate): Promise<Check> {
+      const current = await find(id);
+      const type = patch.type ?? (current.type as CheckType);
+      if (patch.type && patch.type !== current.type && !patch.config) {
+        throw new ValidationError({ config: `Required when the type changes to ${patch.type}` });
+      }
+      const changes: CheckPatch = { updatedAt: clock.now() };
+      if (patch.config) changes.config = JSON.stringify(parseConfig(type, patch.config));
+      if (patch.name !== undefined) changes.name = patch.name;
+      if (patch.type !== undefined) changes.type = patch.type;
+      if (patch.intervalSeconds !== undefined) changes.intervalSeconds = patch.intervalSeconds;
+      if (patch.timeoutSeconds !== undefined) changes.timeoutSeconds = patch.timeoutSeconds;
+      checkTimeout(
+        changes.intervalSeconds ?? current.intervalSeconds,
+        changes.timeoutSeconds ?? current.timeoutSeconds,
+      );
+      if (patch.enabled !== undefined && patch.enabled !== (current.enabled === 1)) {
+        changes.enabled = patch.enabled ? 1 : 0;
+        changes.status = patch.enabled ? 'pending' : 'paused';
+        changes.statusChangedAt = changes.updatedAt;
+      }
+      const row = await checks.update(id, changes);
+      if (!row) throw new NotFoundError('Check');
+      announce(row, 'updated');
+      return this.get(id);
+    },
+
+    async delete(id: number): Promise<void> {
+      const row = await find(id);
+      if (!(await checks.delete(id))) throw new NotFoundError('Check');
+      announce(row, 'deleted');
+    },
+
+    async run(id: number): Promise<Result> {
+      const row = await find(id);
+      const observation = await runner.runNow(row);
+      return {
+        checkId: id,
+        status: observation.status,
+        latencyMs: observation.latencyMs,
+        message: observation.message,
+        at: iso(observation.at),
+      };
+    },
+  };
+}
+
+export type CheckService = ReturnType<typeof createCheckService>;

@@ -1,0 +1,60 @@
+import type { Event, Status } from '@homehub/contracts';
+import type { Bus } from '../../platform/bus.ts';
+import { iso } from '../../platform/clock.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
+import type { EventRow } from '../../db/schema.ts';
+import type { EventRepository } from './event.repository.ts';
+
+const toEvent = (row: EventRow): Event => ({
+  id: row.id,
+  type: row.type as Event['type'],
+  serviceId: row.serviceId,
+  checkId: row.checkId,
+  fromStatus: row.fromStatus as Status | null,
+  toStatus: row.toStatus as Status | null,
+  message: row.message,
+  at: iso(row.at),
+});
+
+export function createEventService({ events, bus }: { events: EventRepository; bus: Bus }) {
+  return {
+    async list(query: {
+      since?: string | undefined;
+      serviceId?: number | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    }): Promise<Page<Event>> {
+      const rows = await events.list({
+        sinceMs: query.since ? Date.parse(query.since) : undefined,
+        serviceId: query.serviceId,
+        beforeId: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
+      const page = toPage(rows, query.limit, (r) => r.id);
+      return { ...page, results: page.results.map(toEvent) };
+    },
+
+    /** Writes the event, then tells the bus: live clients and (later) alerts follow it. */
+    async recordStatusChange(change: {
+      serviceId: number;
+      checkId: number | null;
+      from: Status;
+      to: Status;
+      message: string;
+      at: number;
+    }): Promise<void> {
+      const row = await events.insert({
+        type: 'status_changed',
+        serviceId: change.serviceId,
+        checkId: change.checkId,
+        fromStatus: change.from,
+        toStatus: change.to,
+        message: change.message,
+        at: change.at,
+      });
+      bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });
+    },
+  };
+}
+
+export type EventService = ReturnType<typeof createEventService>;

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams, type LiveMessage } from '@homehub/contracts';
+import type { Bus } from '../../platform/bus.ts';
+
+/** A client that cannot keep up is cut off rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const PING_INTERVAL_MS = 30_000;
+
+function serviceOf(message: LiveMessage): number | null {
+  switch (message.type) {
+    case 'result':
+    case 'check':
+      return message.data.serviceId;
+    case 'event':
+      return message.data.serviceId;
+    case 'service':
+      return message.data.id;
+    case 'changed':
+      return message.data.serviceId;
+  }
+}
+
+function follow(socket: WebSocket, bus: Bus, filter: (m: LiveMessage) => boolean): void {
+  let alive = true;
+  const unsubscribe = bus.subscribe((message) => {
+    if (!filter(message) || socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.close(1013, 'Too slow');
+      return;
+    }
+    socket.send(JSON.stringify(message));
+  });
+  // Pings keep proxies from closing an idle stream and find dead peers.
+  const ping = setInterval(() => {
+    if (!alive) return socket.terminate();
+    alive = false;
+    socket.ping();
+  }, PING_INTERVAL_MS);
+  ping.unref();
+  socket.on('pong', () => (alive = true));
+  socket.on('message', () => undefined);
+  socket.on('close', () => {
+    clearInterval(ping);
+    unsubscribe();
+  });
+}
+
+export function liveRoutes(bus: Bus) {
+  return async function (app: FastifyInstance) {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get('/ws/stream', { websocket: true, schema: { hide: true } }, (socket) => {
+      follow(socket, bus, () => true);
+    });
+    r.get(
+      '/ws/services/:id/stream',
+      { websocket: true, schema: { hide: true, params: IdParams } },
+      (socket, request) => {
+        const id = request.params.id;
+        follow(socket, bus, (message) => serviceOf(message) === id);
+      },
+    );
+  };
+}

@@ -1,0 +1,103 @@
+import type { Service, ServiceCreate, ServiceUpdate, Status } from '@homehub/contracts';
+import type { Bus } from '../../platform/bus.ts';
+import { iso, type Clock } from '../../platform/clock.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
+import type { ServiceRow } from '../../db/schema.ts';
+import type { CheckService } from '../checks/check.service.ts';
+import type { ServiceRepository } from './service.repository.ts';
+
+/** How many recent results a service carries for the overview's bar. */
+export const RECENT_RESULTS = 48;
+
+interface Deps {
+  services: ServiceRepository;
+  checks: CheckService;
+  bus: Bus;
+  clock: Clock;
+}
+
+export function createServiceService({ services, checks, bus, clock }: Deps) {
+  async function present(rows: ServiceRow[]): Promise<Service[]> {
+    const details = await checks.forServices(
+      rows.map((r) => r.id),
+      RECENT_RESULTS,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      status: row.status as Status,
+      statusChangedAt: row.statusChangedAt === null ? null : iso(row.statusChangedAt),
+      checks: details.get(row.id)?.checks ?? [],
+      recentResults: details.get(row.id)?.recentResults ?? [],
+      createdAt: iso(row.createdAt),
+      updatedAt: iso(row.updatedAt),
+    }));
+  }
+
+  function announce(id: number, action: 'created' | 'updated' | 'deleted') {
+    bus.publish({
+      type: 'changed',
+      at: iso(clock.now()),
+      data: { resource: 'service', id, serviceId: id, action },
+    });
+  }
+
+  return {
+    async list(query: { limit: number; cursor?: string | undefined }): Promise<Page<Service>> {
+      const rows = await services.list({ afterId: decodeCursor(query.cursor), limit: query.limit + 1 });
+      const page = toPage(rows, query.limit, (r) => r.id);
+      return { ...page, results: await present(page.results) };
+    },
+
+    async get(id: number): Promise<Service> {
+      const row = await services.findById(id);
+      if (!row) throw new NotFoundError('Service');
+      const [service] = await present([row]);
+      return service!;
+    },
+
+    async create(input: ServiceCreate): Promise<Service> {
+      const now = clock.now();
+      const row = await services.insert({
+        name: input.name,
+        description: input.description,
+        status: 'pending',
+        statusChangedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      announce(row.id, 'created');
+      return this.get(row.id);
+    },
+
+    async update(id: number, patch: ServiceUpdate): Promise<Service> {
+      const row = await services.update(id, { ...patch, updatedAt: clock.now() });
+      if (!row) throw new NotFoundError('Service');
+      announce(id, 'updated');
+      return this.get(id);
+    },
+
+    async delete(id: number): Promise<void> {
+      if (!(await services.delete(id))) throw new NotFoundError('Service');
+      announce(id, 'deleted');
+    },
+
+    // The state machine's view of services (see ServiceStatusStore).
+    async listStatuses(): Promise<{ id: number; status: Status }[]> {
+      return (await services.listStatuses()).map((r) => ({ id: r.id, status: r.status as Status }));
+    },
+
+    async recordStatus(id: number, status: Status, at: number): Promise<void> {
+      await services.update(id, { status, statusChangedAt: at });
+      bus.publish({
+        type: 'service',
+        at: iso(at),
+        data: { id, status, statusChangedAt: iso(at) },
+      });
+    },
+  };
+}
+
+export type ServiceService = ReturnType<typeof createServiceService>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Database ids are positive integers; path params arrive as strings. */
+export const Id = z.coerce.number().int().positive();
+export type Id = z.infer<typeof Id>;
+
+export const IdParams = z.object({ id: Id });
+
+/** Every timestamp on the wire is an ISO-8601 string in UTC. */
+export const Timestamp = z.iso.datetime();
+
+export const STATUSES = ['pending', 'up', 'degraded', 'down', 'paused', 'maintenance'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+/** What a single probe can conclude; the other statuses are decided around it. */
+export const ResultStatus = z.enum(['up', 'degraded', 'down']);
+export type ResultStatus = z.infer<typeof ResultStatus>;
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Each bad field, by its dotted path, with what is wrong with it. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** Opaque: pass back the cursor from a previous page's `next`. */
+  cursor: z.string().max(200).optional(),
+});
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ results: z.array(item), next: z.string().nullable() });
+}
+
+export const Health = z.object({ status: z.enum(['ok', 'unavailable']) });

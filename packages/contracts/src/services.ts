@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Check, Result } from './checks.ts';
+import { Id, Status, Timestamp } from './common.ts';
+
+export const ServiceCreate = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(2000).default(''),
+});
+export type ServiceCreate = z.infer<typeof ServiceCreate>;
+
+export const ServiceUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    description: z.string().trim().max(2000),
+  })
+  .partial()
+  .strict();
+export type ServiceUpdate = z.infer<typeof ServiceUpdate>;
+
+export const Service = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  /** The worst of its enabled checks' statuses; pending until one has a result. */
+  status: Status,
+  statusChangedAt: Timestamp.nullable(),
+  checks: z.array(Check),
+  /** The newest results across its checks, oldest first (for the overview's bar). */
+  recentResults: z.array(Result),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Service = z.infer<typeof Service>;
