@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -76,7 +76,8 @@ export async function buildHub({ config, database, clock = systemClock, bus }: H
     },
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 256 * 1024,
-    disableRequestLogging: !config.debug,
+    // One line per request is noise at info; DEBUG=true brings it back.
+    logController: new LogController({ disableRequestLogging: !config.debug }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

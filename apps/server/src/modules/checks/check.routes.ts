@@ -8,6 +8,7 @@ import {
   CheckUpdate,
   ErrorBody,
   IdParams,
+  ResultsQuery,
   ListQuery,
   Result,
   RunCheckRequest,
@@ -69,6 +70,20 @@ export function checkRoutes(checks: CheckService) {
         schema: { tags, summary: 'One check', params: IdParams, response: { 200: Check, ...errors } },
       },
       (request) => checks.get(request.params.id),
+    );
+
+    r.get(
+      '/checks/:id/results',
+      {
+        schema: {
+          tags,
+          summary: "A check's newest results, oldest first",
+          params: IdParams,
+          querystring: ResultsQuery,
+          response: { 200: z.object({ results: z.array(Result) }), ...errors },
+        },
+      },
+      async (request) => ({ results: await checks.results(request.params.id, request.query.limit) }),
     );
 
     r.patch(

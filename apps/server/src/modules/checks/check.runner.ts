@@ -76,6 +76,15 @@ export class CheckRunner {
   /** Runs a check at once (enabled or not), records and answers its result. */
   async runNow(row: CheckRow): Promise<Observation & { at: number }> {
     const check = this.active.get(row.id) ?? toRuntime(row);
+    if (this.deps.tracker.statusOf(row.id) === undefined) {
+      this.deps.tracker.track({
+        id: row.id,
+        serviceId: row.serviceId,
+        name: row.name,
+        enabled: row.enabled === 1,
+        status: row.status as Status,
+      });
+    }
     return this.execute(check);
   }
 

@@ -180,6 +180,12 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
       announce(row, 'deleted');
     },
 
+    /** A check's newest results, oldest first (ready to chart). */
+    async results(id: number, limit: number): Promise<Result[]> {
+      await find(id);
+      return (await checks.recentResults([id], limit)).reverse().map(toResult);
+    },
+
     async run(id: number): Promise<Result> {
       const row = await find(id);
       const observation = await runner.runNow(row);
