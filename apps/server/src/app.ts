@@ -158,6 +158,11 @@ export async function buildHub({ config, database, clock = systemClock, bus }: H
     uiHooks: {},
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  // A refused upgrade (401, 404…) is answered on a socket the HTTP server does not track:
+  // close it, or every refused attempt would hold a file descriptor forever.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.upgrade && reply.statusCode !== 101) request.raw.socket.destroy();
+  });
 
   app.withTypeProvider<ZodTypeProvider>().get(
     `${API_PREFIX}/openapi.json`,

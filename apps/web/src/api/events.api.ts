@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Event } from '@homehub/contracts';
+import { apiFetch } from './client.ts';
+import { queryKeys } from './query-keys.ts';
+
+export const TIMELINE_EVENTS = 100;
+
+export async function listServiceEvents(serviceId: number, signal?: AbortSignal): Promise<Event[]> {
+  const query = new URLSearchParams({ serviceId: String(serviceId), limit: String(TIMELINE_EVENTS) });
+  const page = await apiFetch<{ results: Event[] }>(`/events?${query}`, signal ? { signal } : {});
+  return page.results;
+}
+
+export const serviceEventsQueryOptions = (serviceId: number) =>
+  queryOptions({
+    queryKey: queryKeys.serviceEvents(serviceId),
+    queryFn: ({ signal }) => listServiceEvents(serviceId, signal),
+  });
+
+export const useServiceEvents = (serviceId: number) => useQuery(serviceEventsQueryOptions(serviceId));

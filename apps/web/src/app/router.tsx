@@ -1,0 +1,26 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../pages/login-page.tsx';
+import { SetupPage } from '../pages/setup-page.tsx';
+import { OverviewPage } from '../pages/overview-page.tsx';
+import { ServicePage } from '../pages/service-page.tsx';
+import { NotFoundPage } from '../pages/not-found-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { RequireAuth } from './require-auth.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/setup', element: <SetupPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'services/:id', element: <ServicePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import type { Service, Status } from '@homehub/contracts';
+
+export const STATUS_LABEL: Record<Status, string> = {
+  up: 'Up',
+  degraded: 'Degraded',
+  down: 'Down',
+  pending: 'Pending',
+  paused: 'Paused',
+  maintenance: 'Maintenance',
+};
+
+/** The order in which the overview's chips are listed: trouble first. */
+export const STATUS_ORDER: readonly Status[] = ['down', 'degraded', 'up', 'pending', 'maintenance', 'paused'];
+
+/** Down and degraded float to the top; the rest keep alphabetical order among themselves. */
+const URGENCY: Record<Status, number> = {
+  down: 0,
+  degraded: 1,
+  pending: 2,
+  up: 2,
+  maintenance: 2,
+  paused: 2,
+};
+
+export function sortByUrgency(services: readonly Service[]): Service[] {
+  return [...services].sort(
+    (a, b) =>
+      URGENCY[a.status] - URGENCY[b.status] ||
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+      a.id - b.id,
+  );
+}
+
+export function countByStatus(services: readonly Service[]): Record<Status, number> {
+  const counts: Record<Status, number> = { up: 0, degraded: 0, down: 0, pending: 0, paused: 0, maintenance: 0 };
+  for (const service of services) counts[service.status] += 1;
+  return counts;
+}
+
+export function isStatus(value: string | null): value is Status {
+  return value !== null && value in STATUS_LABEL;
+}
