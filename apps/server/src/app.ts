@@ -61,7 +61,12 @@ export interface HubOptions {
 const hideToken = (url: string) => url.replace(/([?&]token=)[^&]*/i, '$1[hidden]');
 
 /** Builds the whole hub: storage, scheduler, state machine, API, streams and dashboard. */
-export async function buildHub({ config, database, clock = systemClock, bus }: HubOptions): Promise<Hub> {
+export async function buildHub({
+  config,
+  database,
+  clock = systemClock,
+  bus,
+}: HubOptions): Promise<Hub> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -164,11 +169,11 @@ export async function buildHub({ config, database, clock = systemClock, bus }: H
     if (request.headers.upgrade && reply.statusCode !== 101) request.raw.socket.destroy();
   });
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    `${API_PREFIX}/openapi.json`,
-    { config: { public: true }, schema: { hide: true } },
-    () => app.swagger(),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(`${API_PREFIX}/openapi.json`, { config: { public: true }, schema: { hide: true } }, () =>
+      app.swagger(),
+    );
   await app.register(healthRoutes(() => database.ping()));
   await app.register(authRoutes(auth), { prefix: API_PREFIX });
   await app.register(serviceRoutes(services), { prefix: API_PREFIX });
@@ -218,7 +223,8 @@ function dashboardFallback(webDir: string): NotFoundFallback {
   return (request, reply) => {
     const url = request.url;
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-    if (url.startsWith('/api/') || url.startsWith('/ws/') || url.startsWith('/assets/')) return null;
+    if (url.startsWith('/api/') || url.startsWith('/ws/') || url.startsWith('/assets/'))
+      return null;
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir);
   };
 }

@@ -39,7 +39,8 @@ const EnvSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
-        message: 'must be set together with ' + (env.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'),
+        message:
+          'must be set together with ' + (env.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'),
       });
     }
   });
@@ -75,7 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map(
-        (i) => `${String(i.path[0] ?? 'environment')}: ${i.message} (got ${describe(env, i.path[0])})`,
+        (i) =>
+          `${String(i.path[0] ?? 'environment')}: ${i.message} (got ${describe(env, i.path[0])})`,
       ),
     );
   }

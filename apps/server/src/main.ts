@@ -57,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Home Hub Monitor failed to start: ${String(error instanceof Error ? error.stack : error)}\n`);
+  process.stderr.write(
+    `Home Hub Monitor failed to start: ${String(error instanceof Error ? error.stack : error)}\n`,
+  );
   process.exit(1);
 });

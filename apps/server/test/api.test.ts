@@ -31,8 +31,18 @@ describe.each(backends())('REST API on %s', (backend) => {
     });
 
     it('answers a wrong password with 401 and the same message as an unknown email', async () => {
-      const wrong = await t.api('POST', '/api/v1/auth/token', { email: ADMIN.email, password: 'nope-nope' }, null);
-      const unknown = await t.api('POST', '/api/v1/auth/token', { email: 'x@example.com', password: 'nope-nope' }, null);
+      const wrong = await t.api(
+        'POST',
+        '/api/v1/auth/token',
+        { email: ADMIN.email, password: 'nope-nope' },
+        null,
+      );
+      const unknown = await t.api(
+        'POST',
+        '/api/v1/auth/token',
+        { email: 'x@example.com', password: 'nope-nope' },
+        null,
+      );
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body.message).toBe(unknown.body.message);
@@ -71,7 +81,10 @@ describe.each(backends())('REST API on %s', (backend) => {
 
   describe('services and checks', () => {
     it('creates, reads, updates and deletes a service', async () => {
-      const created = await t.api('POST', '/api/v1/services', { name: 'Media', description: 'Jellyfin' });
+      const created = await t.api('POST', '/api/v1/services', {
+        name: 'Media',
+        description: 'Jellyfin',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ name: 'Media', status: 'pending', checks: [] });
       const id = created.body.id as number;
@@ -204,7 +217,9 @@ describe.each(backends())('REST API on %s', (backend) => {
         expect(res.status).toBe(200);
         expect(res.body.results.length).toBeLessThanOrEqual(2);
         seen.push(...res.body.results.map((s: { id: number }) => s.id));
-        url = res.body.next ? new URL(res.body.next, 'http://x').pathname + new URL(res.body.next, 'http://x').search : null;
+        url = res.body.next
+          ? new URL(res.body.next, 'http://x').pathname + new URL(res.body.next, 'http://x').search
+          : null;
         pages++;
       }
       expect(pages).toBeGreaterThanOrEqual(3);
@@ -238,10 +253,14 @@ describe.each(backends())('REST API on %s', (backend) => {
       expect(run.status).toBe(200);
       expect(run.body).toMatchObject({ checkId: check.id, status: 'up' });
       expect(run.body.latencyMs).toBeGreaterThanOrEqual(0);
-      const results = await eventually(async () => {
-        const res = await t.api('GET', `/api/v1/checks/${check.id}/results`);
-        return res.body.results.length > 0 && res.body.results;
-      }, 5000, 'the result to be written');
+      const results = await eventually(
+        async () => {
+          const res = await t.api('GET', `/api/v1/checks/${check.id}/results`);
+          return res.body.results.length > 0 && res.body.results;
+        },
+        5000,
+        'the result to be written',
+      );
       expect(results[0]).toMatchObject({ status: 'up', checkId: check.id });
     });
 
@@ -271,7 +290,13 @@ describe.each(backends())('REST API on %s', (backend) => {
       const res = await t.api('GET', '/api/v1/openapi.json', undefined, null);
       expect(res.status).toBe(200);
       const paths = Object.keys(res.body.paths);
-      for (const p of ['/api/v1/services', '/api/v1/checks', '/api/v1/checks/run', '/api/v1/events', '/api/v1/auth/token']) {
+      for (const p of [
+        '/api/v1/services',
+        '/api/v1/checks',
+        '/api/v1/checks/run',
+        '/api/v1/events',
+        '/api/v1/auth/token',
+      ]) {
         expect(paths).toContain(p);
       }
       const docs = await t.hub.app.inject({ method: 'GET', url: '/api/docs/' });
@@ -293,7 +318,9 @@ describe.each(backends())('REST API on %s', (backend) => {
       const api = await t.api('GET', '/api/v1/nope');
       expect(api.status).toBe(404);
       expect(api.body.code).toBe('not_found');
-      expect((await t.hub.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect(
+        (await t.hub.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode,
+      ).toBe(404);
     });
   });
 });

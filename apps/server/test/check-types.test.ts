@@ -11,7 +11,12 @@ function context(timeoutMs = 2_000): ProbeContext {
 
 /** Runs a probe the way the runner does: a throw becomes a `down` with a reason. */
 async function probe<C>(
-  definition: { run(config: C, ctx: ProbeContext): Promise<{ status: string; latencyMs: number | null; message: string }> },
+  definition: {
+    run(
+      config: C,
+      ctx: ProbeContext,
+    ): Promise<{ status: string; latencyMs: number | null; message: string }>;
+  },
   config: C,
   ctx = context(),
 ) {
@@ -54,7 +59,8 @@ describe('http check against a real server', () => {
   });
   afterAll(() => target.stop());
 
-  const http = (url: string, extra: Record<string, unknown> = {}) => HttpConfig.parse({ url, ...extra });
+  const http = (url: string, extra: Record<string, unknown> = {}) =>
+    HttpConfig.parse({ url, ...extra });
 
   it('is up on a 2xx and measures latency', async () => {
     target.status = 200;
@@ -111,7 +117,10 @@ describe('http check against a real server', () => {
 describe('tcp check against a real listener', () => {
   it('is up when the port accepts', async () => {
     const listener = await startTcpTarget();
-    const result = await probe(tcpCheck, TcpConfig.parse({ host: '127.0.0.1', port: listener.port }));
+    const result = await probe(
+      tcpCheck,
+      TcpConfig.parse({ host: '127.0.0.1', port: listener.port }),
+    );
     await listener.stop();
     expect(result.status).toBe('up');
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
@@ -125,7 +134,10 @@ describe('tcp check against a real listener', () => {
   });
 
   it('is down when the host does not resolve', async () => {
-    const result = await probe(tcpCheck, TcpConfig.parse({ host: 'no-such-host.invalid', port: 80 }));
+    const result = await probe(
+      tcpCheck,
+      TcpConfig.parse({ host: 'no-such-host.invalid', port: 80 }),
+    );
     expect(result.status).toBe('down');
     expect(result.message).toMatch(/ENOTFOUND/);
   });

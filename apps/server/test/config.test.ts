@@ -10,7 +10,15 @@ describe('loadConfig', () => {
   it('starts on defaults with nothing set, and keeps the generated secret key', () => {
     const dataDir = tmp();
     const config = loadConfig({ DATA_DIR: dataDir });
-    expect(config).toMatchObject({ port: 8000, host: '0.0.0.0', databaseUrl: undefined, debug: false, logLevel: 'info', admin: undefined, allowedHosts: [] });
+    expect(config).toMatchObject({
+      port: 8000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      debug: false,
+      logLevel: 'info',
+      admin: undefined,
+      allowedHosts: [],
+    });
     const file = path.join(dataDir, 'secret_key');
     expect(readFileSync(file, 'utf8').trim()).toBe(config.secretKey);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -45,7 +53,13 @@ describe('loadConfig', () => {
   it('lists every bad variable at once and never echoes a secret', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short', DATA_DIR: tmp() });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        ADMIN_EMAIL: 'a@b.co',
+        ADMIN_PASSWORD: 'short',
+        DATA_DIR: tmp(),
+      });
     } catch (e) {
       error = e;
     }
@@ -53,7 +67,9 @@ describe('loadConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toMatch(/^DATABASE_URL: must be a postgres:\/\/ URL/m);
-    expect(problems).toMatch(/^ADMIN_PASSWORD: must be at least 8 characters \(got a hidden value\)/m);
+    expect(problems).toMatch(
+      /^ADMIN_PASSWORD: must be at least 8 characters \(got a hidden value\)/m,
+    );
     expect(problems).not.toContain('short');
   });
 

@@ -94,7 +94,12 @@ export interface TestHub {
   /** An admin's access token. */
   token: string;
   refresh: string;
-  api<T = any>(method: string, url: string, body?: unknown, token?: string | null): Promise<ApiResponse<T>>;
+  api<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    token?: string | null,
+  ): Promise<ApiResponse<T>>;
   /** Listens on a free loopback port (for WebSockets and browsers) and answers its base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -106,14 +111,23 @@ export interface TestHub {
  */
 export async function startTestHub(
   backend: Backend,
-  { start = true, env = {}, dashboard = false }: { start?: boolean; env?: Record<string, string>; dashboard?: boolean } = {},
+  {
+    start = true,
+    env = {},
+    dashboard = false,
+  }: { start?: boolean; env?: Record<string, string>; dashboard?: boolean } = {},
 ): Promise<TestHub> {
   const test = await openTestDatabase(backend, env);
   if (dashboard) {
     const webDir = test.config.webDir;
     rmSync(webDir, { recursive: true, force: true });
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(webDir, 'assets'), { recursive: true }));
-    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Home Hub Monitor</title>');
+    await import('node:fs/promises').then((fs) =>
+      fs.mkdir(path.join(webDir, 'assets'), { recursive: true }),
+    );
+    writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><title>Home Hub Monitor</title>',
+    );
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
   }
   const hub = await buildHub({ config: test.config, database: test.database });
@@ -131,14 +145,17 @@ export async function startTestHub(
     const text = response.body;
     return {
       status: response.statusCode,
-      body: text && response.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : text,
+      body:
+        text && response.headers['content-type']?.toString().includes('json')
+          ? JSON.parse(text)
+          : text,
       headers: response.headers,
     };
   };
 
   const login = await hub.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: ADMIN });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
-  const pair = login.json() as { access: string; refresh: string };
+  const pair = login.json<{ access: string; refresh: string }>();
 
   return {
     hub,
@@ -159,18 +176,24 @@ export async function startTestHub(
 }
 
 /** Polls until `probe` answers something truthy, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T> | T, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  probe: () => Promise<T> | T,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

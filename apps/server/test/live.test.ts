@@ -8,7 +8,9 @@ import { startHttpTarget, type HttpTarget } from './targets.ts';
 async function connect(url: string, headers: Record<string, string> = {}) {
   const messages: LiveMessage[] = [];
   const socket = new WebSocket(url, { headers });
-  socket.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
+  socket.on('message', (data) =>
+    messages.push(JSON.parse((data as Buffer).toString('utf8')) as LiveMessage),
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -73,7 +75,10 @@ describe.each(backends())('live checks and streams on %s', (backend) => {
 
     // Up: a result, then the service's status, then an event, each on the stream.
     await eventually(
-      () => all.messages.some((m) => m.type === 'service' && m.data.id === service.id && m.data.status === 'up'),
+      () =>
+        all.messages.some(
+          (m) => m.type === 'service' && m.data.id === service.id && m.data.status === 'up',
+        ),
       5_000,
       'the service to turn up on the stream',
     );
@@ -97,14 +102,19 @@ describe.each(backends())('live checks and streams on %s', (backend) => {
       2_000,
       'the down event on the stream',
     );
-    expect(down).toMatchObject({ data: { serviceId: service.id, fromStatus: 'up', checkId: check.id } });
+    expect(down).toMatchObject({
+      data: { serviceId: service.id, fromStatus: 'up', checkId: check.id },
+    });
     expect(down.type === 'event' && down.data.message).toMatch(/home/);
 
     // The timeline, filtered by time and by service.
     const since = await t.api('GET', `/api/v1/events?since=${encodeURIComponent(beforeDown)}`);
     expect(since.body.results.map((e: { toStatus: string }) => e.toStatus)).toEqual(['down']);
     const ofService = await t.api('GET', `/api/v1/events?serviceId=${service.id}`);
-    expect(ofService.body.results.map((e: { toStatus: string }) => e.toStatus)).toEqual(['down', 'up']);
+    expect(ofService.body.results.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      'down',
+      'up',
+    ]);
     expect((await t.api('GET', `/api/v1/events?serviceId=${other.id}`)).body.results).toEqual([]);
     const badSince = await t.api('GET', '/api/v1/events?since=yesterday');
     expect(badSince.status).toBe(400);
@@ -122,7 +132,9 @@ describe.each(backends())('live checks and streams on %s', (backend) => {
     const stored = await eventually(
       async () => {
         const res = await t.api('GET', `/api/v1/checks/${check.id}/results?limit=100`);
-        return res.body.results.some((r: { status: string }) => r.status === 'down') && res.body.results;
+        return (
+          res.body.results.some((r: { status: string }) => r.status === 'down') && res.body.results
+        );
       },
       3_000,
       'results to be stored',

@@ -76,7 +76,9 @@ describe.each(backends())('storage on %s', (backend) => {
 
   it('deletes a service with its checks, results and events', async () => {
     const { services, checks, service, check } = await seed();
-    await checks.insertResults([{ checkId: check.id, at: now, status: 0, latencyMs: 1, message: null }]);
+    await checks.insertResults([
+      { checkId: check.id, at: now, status: 0, latencyMs: 1, message: null },
+    ]);
     const events = createEventRepository(t.database.db);
     await t.database.db
       .insertInto('events')

@@ -58,7 +58,8 @@ export async function startTcpTarget(): Promise<{ port: number; stop(): Promise<
 
 /** A port nothing listens on (bound then released). */
 export async function closedPort(): Promise<number> {
-  const { port, stop } = await startTcpTarget();
-  await stop();
+  const target = await startTcpTarget();
+  await target.stop();
+  const { port } = target;
   return port;
 }

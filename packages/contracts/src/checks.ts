@@ -6,7 +6,10 @@ export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'O
 /** "200", "2xx" or "200-299". */
 export const StatusCodePattern = z
   .string()
-  .regex(/^([1-5]xx|[1-5]\d\d(-[1-5]\d\d)?)$/, 'Use a code (200), a class (2xx) or a range (200-299)');
+  .regex(
+    /^([1-5]xx|[1-5]\d\d(-[1-5]\d\d)?)$/,
+    'Use a code (200), a class (2xx) or a range (200-299)',
+  );
 
 export const HttpConfig = z.object({
   url: z.url({ protocol: /^https?$/, error: 'Must be an http:// or https:// URL' }).max(2048),

@@ -34,7 +34,8 @@ export async function createDatabase(
         provider: { getMigrations: () => Promise.resolve(migrations) },
       });
       const { error, results } = await migrator.migrateToLatest();
-      if (error) throw error instanceof Error ? error : new Error(String(error));
+      if (error)
+        throw error instanceof Error ? error : new Error('migration failed', { cause: error });
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
     async ping() {
@@ -67,12 +68,12 @@ async function postgresDialect(connectionString: string) {
   const { Pool, types } = pg.default;
   // int8 (our epoch-millisecond timestamps, counts) would arrive as strings otherwise;
   // every value we store fits in a double exactly.
+  const INT8 = 20;
   const parsers = {
-    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === types.builtins.INT8
+    getTypeParser: (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+      oid === INT8
         ? (v: string) => Number(v)
-        : // eslint-disable-next-line @typescript-eslint/no-unsafe-return
-          types.getTypeParser(oid, format ?? 'text'),
+        : (types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown),
   };
   return new PostgresDialect({ pool: new Pool({ connectionString, max: 10, types: parsers }) });
 }

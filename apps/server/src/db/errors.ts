@@ -1,7 +1,7 @@
 /** Recognise constraint violations on both dialects (SQLite codes, PostgreSQL SQLSTATEs). */
 function codeOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = error.code;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;

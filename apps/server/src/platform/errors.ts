@@ -56,7 +56,10 @@ function fieldName(instancePath: string, context: string | undefined): string {
  * {code, message, fields?}; anything unexpected is logged and answered as a bare 500.
  */
 /** Answers a GET the API does not know (the dashboard's client-side routes), or declines. */
-export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+export type NotFoundFallback = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => FastifyReply | null;
 
 export function registerErrorHandler(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -91,6 +94,9 @@ export function registerErrorHandler(app: FastifyInstance, fallback?: NotFoundFa
     if (answered) return answered;
     return reply
       .status(404)
-      .send({ code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
+      .send({
+        code: 'not_found',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      });
   });
 }

@@ -77,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text', notNull)
     .addColumn('at', 'bigint', notNull)
     .execute();
-  await db.schema.createIndex('events_service_id_idx').on('events').columns(['service_id', 'id']).execute();
+  await db.schema
+    .createIndex('events_service_id_idx')
+    .on('events')
+    .columns(['service_id', 'id'])
+    .execute();
   await db.schema.createIndex('events_at_idx').on('events').column('at').execute();
   await db.schema.createIndex('events_check_id_idx').on('events').column('check_id').execute();
 }

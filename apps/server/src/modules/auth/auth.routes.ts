@@ -49,7 +49,11 @@ export function authRoutes(auth: AuthService) {
       '/auth/setup',
       {
         config: { public: true },
-        schema: { tags, summary: 'Whether the hub still needs its first admin', response: { 200: SetupStatus } },
+        schema: {
+          tags,
+          summary: 'Whether the hub still needs its first admin',
+          response: { 200: SetupStatus },
+        },
       },
       async () => ({ needed: await auth.setupNeeded() }),
     );

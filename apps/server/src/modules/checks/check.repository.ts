@@ -37,7 +37,10 @@ export function createCheckRepository(db: Kysely<DB>) {
 
     /** Every check's status, to seed the in-memory state machine at start. */
     listStatuses(): Promise<Pick<CheckRow, 'id' | 'serviceId' | 'status' | 'enabled' | 'name'>[]> {
-      return db.selectFrom('checks').select(['id', 'serviceId', 'status', 'enabled', 'name']).execute();
+      return db
+        .selectFrom('checks')
+        .select(['id', 'serviceId', 'status', 'enabled', 'name'])
+        .execute();
     },
 
     findById(id: number): Promise<CheckRow | undefined> {
@@ -76,7 +79,10 @@ export function createCheckRepository(db: Kysely<DB>) {
       await db.transaction().execute(async (trx) => {
         // Bound each statement's parameter count (SQLite allows 32,766; PostgreSQL 65,535).
         for (let i = 0; i < rows.length; i += 1000) {
-          await trx.insertInto('checkResults').values(rows.slice(i, i + 1000)).execute();
+          await trx
+            .insertInto('checkResults')
+            .values(rows.slice(i, i + 1000))
+            .execute();
         }
       });
     },

@@ -67,7 +67,12 @@ export function checkRoutes(checks: CheckService) {
     r.get(
       '/checks/:id',
       {
-        schema: { tags, summary: 'One check', params: IdParams, response: { 200: Check, ...errors } },
+        schema: {
+          tags,
+          summary: 'One check',
+          params: IdParams,
+          response: { 200: Check, ...errors },
+        },
       },
       (request) => checks.get(request.params.id),
     );
@@ -83,7 +88,9 @@ export function checkRoutes(checks: CheckService) {
           response: { 200: z.object({ results: z.array(Result) }), ...errors },
         },
       },
-      async (request) => ({ results: await checks.results(request.params.id, request.query.limit) }),
+      async (request) => ({
+        results: await checks.results(request.params.id, request.query.limit),
+      }),
     );
 
     r.patch(

@@ -58,7 +58,10 @@ function checkTimeout(intervalSeconds: number, timeoutSeconds: number): void {
 }
 
 export function createCheckService({ checks, runner, bus, clock }: Deps) {
-  function announce(row: Pick<CheckRow, 'id' | 'serviceId'>, action: 'created' | 'updated' | 'deleted') {
+  function announce(
+    row: Pick<CheckRow, 'id' | 'serviceId'>,
+    action: 'created' | 'updated' | 'deleted',
+  ) {
     bus.publish({
       type: 'changed',
       at: iso(clock.now()),
@@ -68,7 +71,11 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
 
   async function withLastResults(rows: CheckRow[]): Promise<Check[]> {
     const latest = new Map<number, ResultRow>();
-    for (const r of await checks.recentResults(rows.map((c) => c.id), 1)) latest.set(r.checkId, r);
+    for (const r of await checks.recentResults(
+      rows.map((c) => c.id),
+      1,
+    ))
+      latest.set(r.checkId, r);
     return rows.map((row) => toCheck(row, latest.get(row.id)));
   }
 
@@ -79,7 +86,11 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
   }
 
   return {
-    async list(query: { serviceId?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<Check>> {
+    async list(query: {
+      serviceId?: number | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    }): Promise<Page<Check>> {
       const rows = await checks.list({
         serviceId: query.serviceId,
         afterId: decodeCursor(query.cursor),
@@ -97,7 +108,10 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
     /** The checks of many services, each with its last result, and their recent results. */
     async forServices(serviceIds: number[], recentPerService: number) {
       const rows = await checks.listForServices(serviceIds);
-      const recent = await checks.recentResults(rows.map((c) => c.id), recentPerService);
+      const recent = await checks.recentResults(
+        rows.map((c) => c.id),
+        recentPerService,
+      );
       const byCheck = new Map<number, ResultRow[]>();
       for (const r of recent) {
         const list = byCheck.get(r.checkId) ?? byCheck.set(r.checkId, []).get(r.checkId)!;

@@ -28,7 +28,10 @@ export function createResultWriter(options: Options) {
     } catch (error) {
       pending = batch.concat(pending);
       if (pending.length > maxPending) pending = pending.slice(pending.length - maxPending);
-      logger.error({ err: error, pending: pending.length }, 'writing check results failed; will retry');
+      logger.error(
+        { err: error, pending: pending.length },
+        'writing check results failed; will retry',
+      );
     }
   }
 

@@ -150,10 +150,17 @@ export class StatusTracker {
     return this.writes;
   }
 
-  private recompute(serviceId: number, checkId: number | null, why: string, at = this.deps.clock.now()) {
+  private recompute(
+    serviceId: number,
+    checkId: number | null,
+    why: string,
+    at = this.deps.clock.now(),
+  ) {
     const from = this.services.get(serviceId) ?? 'pending';
     const to = worstStatus(
-      [...this.checks.values()].filter((c) => c.serviceId === serviceId && c.enabled).map((c) => c.status),
+      [...this.checks.values()]
+        .filter((c) => c.serviceId === serviceId && c.enabled)
+        .map((c) => c.status),
     );
     if (from === to) return;
     this.services.set(serviceId, to);
@@ -167,6 +174,8 @@ export class StatusTracker {
   private persist(write: () => Promise<void>): void {
     this.writes = this.writes
       .then(write)
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'writing a status change failed'));
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error }, 'writing a status change failed'),
+      );
   }
 }

@@ -3,7 +3,13 @@ import type { DB, ServiceInsert, ServicePatch, ServiceRow } from '../../db/schem
 
 export function createServiceRepository(db: Kysely<DB>) {
   return {
-    list({ afterId, limit }: { afterId?: number | undefined; limit: number }): Promise<ServiceRow[]> {
+    list({
+      afterId,
+      limit,
+    }: {
+      afterId?: number | undefined;
+      limit: number;
+    }): Promise<ServiceRow[]> {
       let query = db.selectFrom('services').selectAll().orderBy('id').limit(limit);
       if (afterId !== undefined) query = query.where('id', '>', afterId);
       return query.execute();

@@ -36,7 +36,12 @@ export function serviceRoutes(services: ServiceService) {
       '/services',
       {
         config: { role: 'operator' },
-        schema: { tags, summary: 'Add a service', body: ServiceCreate, response: { 201: Service, ...errors } },
+        schema: {
+          tags,
+          summary: 'Add a service',
+          body: ServiceCreate,
+          response: { 201: Service, ...errors },
+        },
       },
       async (request, reply) => reply.status(201).send(await services.create(request.body)),
     );

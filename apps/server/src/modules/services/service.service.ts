@@ -46,7 +46,10 @@ export function createServiceService({ services, checks, bus, clock }: Deps) {
 
   return {
     async list(query: { limit: number; cursor?: string | undefined }): Promise<Page<Service>> {
-      const rows = await services.list({ afterId: decodeCursor(query.cursor), limit: query.limit + 1 });
+      const rows = await services.list({
+        afterId: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
       const page = toPage(rows, query.limit, (r) => r.id);
       return { ...page, results: await present(page.results) };
     },
