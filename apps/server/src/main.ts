@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { buildHub } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createDatabase } from './db/database.ts';
 
 function readConfig(): Config {
+  // A .env beside where the hub starts fills in what the environment leaves unset.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     return loadConfig();
   } catch (error) {
