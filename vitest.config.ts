@@ -21,14 +21,7 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        test: {
-          name: 'web',
-          root: 'apps/web',
-          include: ['src/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
-        },
-      },
+      'apps/web/vitest.config.ts',
     ],
   },
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Scheduler } from '../src/modules/checks/scheduler.ts';
+import { worstStatus } from '../src/modules/checks/status.tracker.ts';
 
 const clock = { now: () => Date.now() };
 
@@ -138,5 +139,15 @@ describe('Scheduler', () => {
     expect(finished).toBe(1);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(started).toBe(1);
+  });
+});
+
+describe('worstStatus', () => {
+  it('shows the most severe check, and a new check does not hide an up service', () => {
+    expect(worstStatus(['up', 'down', 'degraded'])).toBe('down');
+    expect(worstStatus(['up', 'degraded'])).toBe('degraded');
+    expect(worstStatus(['up', 'pending'])).toBe('up');
+    expect(worstStatus(['pending', 'paused'])).toBe('pending');
+    expect(worstStatus([])).toBe('pending');
   });
 });

@@ -92,11 +92,9 @@ export function registerErrorHandler(app: FastifyInstance, fallback?: NotFoundFa
   app.setNotFoundHandler((request, reply) => {
     const answered = fallback?.(request, reply);
     if (answered) return answered;
-    return reply
-      .status(404)
-      .send({
-        code: 'not_found',
-        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
-      });
+    return reply.status(404).send({
+      code: 'not_found',
+      message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+    });
   });
 }

@@ -1,5 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SetupRequest, SetupStatus as SetupStatusSchema, TokenPair, TokenRequest, User } from '@homehub/contracts';
+import type {
+  SetupRequest,
+  SetupStatus as SetupStatusSchema,
+  TokenPair,
+  TokenRequest,
+  User,
+} from '@homehub/contracts';
 import type { z } from 'zod';
 import { apiFetch } from './client.ts';
 import { queryKeys } from './query-keys.ts';

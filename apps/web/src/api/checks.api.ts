@@ -12,7 +12,8 @@ export type CheckDraft = Omit<CheckCreate, 'intervalSeconds' | 'enabled'> & {
   enabled?: boolean;
 };
 
-export const createCheck = (body: CheckDraft) => apiFetch<Check>('/checks', { method: 'POST', body });
+export const createCheck = (body: CheckDraft) =>
+  apiFetch<Check>('/checks', { method: 'POST', body });
 
 export const deleteCheck = (id: number) => apiFetch<void>(`/checks/${id}`, { method: 'DELETE' });
 

@@ -29,7 +29,10 @@ async function send(path: string, options: RequestOptions, access: string | unde
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, { code: 'network_error', message: 'Cannot reach the hub. Is it running?' });
+    throw new ApiError(0, {
+      code: 'network_error',
+      message: 'Cannot reach the hub. Is it running?',
+    });
   }
 }
 
@@ -62,10 +65,14 @@ export function refreshAccessToken(): Promise<string | null> {
   refreshing ??= (async () => {
     const tokens = tokenStore.get();
     if (!tokens) return null;
-    const response = await send('/auth/token/refresh', {
-      method: 'POST',
-      body: { refresh: tokens.refresh },
-    }, undefined);
+    const response = await send(
+      '/auth/token/refresh',
+      {
+        method: 'POST',
+        body: { refresh: tokens.refresh },
+      },
+      undefined,
+    );
     if (!response.ok) {
       if (response.status === 401 || response.status === 400) tokenStore.set(null);
       return null;

@@ -6,7 +6,10 @@ import { queryKeys } from './query-keys.ts';
 export const TIMELINE_EVENTS = 100;
 
 export async function listServiceEvents(serviceId: number, signal?: AbortSignal): Promise<Event[]> {
-  const query = new URLSearchParams({ serviceId: String(serviceId), limit: String(TIMELINE_EVENTS) });
+  const query = new URLSearchParams({
+    serviceId: String(serviceId),
+    limit: String(TIMELINE_EVENTS),
+  });
   const page = await apiFetch<{ results: Event[] }>(`/events?${query}`, signal ? { signal } : {});
   return page.results;
 }
@@ -17,4 +20,5 @@ export const serviceEventsQueryOptions = (serviceId: number) =>
     queryFn: ({ signal }) => listServiceEvents(serviceId, signal),
   });
 
-export const useServiceEvents = (serviceId: number) => useQuery(serviceEventsQueryOptions(serviceId));
+export const useServiceEvents = (serviceId: number) =>
+  useQuery(serviceEventsQueryOptions(serviceId));

@@ -17,7 +17,10 @@ export async function listServices(signal?: AbortSignal): Promise<Service[]> {
   do {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (cursor) query.set('cursor', cursor);
-    const page: ServicePage = await apiFetch<ServicePage>(`/services?${query}`, signal ? { signal } : {});
+    const page: ServicePage = await apiFetch<ServicePage>(
+      `/services?${query}`,
+      signal ? { signal } : {},
+    );
     all.push(...page.results);
     cursor = cursorOf(page.next);
   } while (cursor);
@@ -40,7 +43,10 @@ export const servicesQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.serviceList, queryFn: ({ signal }) => listServices(signal) });
 
 export const serviceQueryOptions = (id: number) =>
-  queryOptions({ queryKey: queryKeys.service(id), queryFn: ({ signal }) => getService(id, signal) });
+  queryOptions({
+    queryKey: queryKeys.service(id),
+    queryFn: ({ signal }) => getService(id, signal),
+  });
 
 export const useServices = () => useQuery(servicesQueryOptions());
 
@@ -62,7 +68,9 @@ export function useDeleteService() {
   return useMutation({
     mutationFn: deleteService,
     onSuccess: (_nothing, id) => {
-      client.setQueryData<Service[]>(queryKeys.serviceList, (old) => old?.filter((s) => s.id !== id));
+      client.setQueryData<Service[]>(queryKeys.serviceList, (old) =>
+        old?.filter((s) => s.id !== id),
+      );
       client.removeQueries({ queryKey: queryKeys.service(id) });
       return client.invalidateQueries({ queryKey: queryKeys.serviceList });
     },

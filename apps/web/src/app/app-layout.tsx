@@ -10,7 +10,14 @@ function Logo() {
   return (
     <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true">
       <rect width="32" height="32" rx="8" className="fill-ink" />
-      <path d="M6 17h5l3-7 4 13 3-6h5" fill="none" stroke="var(--color-up)" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M6 17h5l3-7 4 13 3-6h5"
+        fill="none"
+        stroke="var(--color-up)"
+        strokeWidth="2.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
@@ -28,12 +35,19 @@ export function AppLayout() {
 
   return (
     <div className="min-h-dvh">
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-10 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
         <div className="mx-auto flex h-13 max-w-6xl items-center gap-3 px-4 sm:gap-5">
-          <NavLink to="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
+          <NavLink
+            to="/"
+            aria-label="Home Hub Monitor"
+            className="flex items-center gap-2 rounded-md font-semibold tracking-tight"
+          >
             <Logo />
             <span className="hidden sm:inline">Home Hub Monitor</span>
           </NavLink>
@@ -44,7 +58,9 @@ export function AppLayout() {
           </nav>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LiveIndicator state={live} />
-            <ThemeToggle />
+            <div className="hidden sm:block">
+              <ThemeToggle />
+            </div>
             <UserMenu />
           </div>
         </div>

@@ -10,7 +10,8 @@ export function createQueryClient() {
       queries: {
         // The live stream keeps the cache current; refetching is the fallback, not the rule.
         staleTime: 30_000,
-        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+        retry: (count, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
       },
       mutations: { retry: false },
     },

@@ -5,6 +5,7 @@ import { useSignedIn } from './use-session.ts';
 export function RequireAuth() {
   const signedIn = useSignedIn();
   const location = useLocation();
-  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!signedIn)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }

@@ -2,7 +2,6 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../pages/login-page.tsx';
 import { SetupPage } from '../pages/setup-page.tsx';
 import { OverviewPage } from '../pages/overview-page.tsx';
-import { ServicePage } from '../pages/service-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { RequireAuth } from './require-auth.tsx';
@@ -17,7 +16,12 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
-          { path: 'services/:id', element: <ServicePage /> },
+          {
+            path: 'services/:id',
+            // The service page carries uPlot; the overview loads without it.
+            lazy: () =>
+              import('../pages/service-page.tsx').then((m) => ({ Component: m.ServicePage })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

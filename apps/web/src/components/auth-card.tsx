@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 /** The frame of the signed-out pages: product mark, a card, and the theme toggle. */
-export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-dvh flex-col">
       <div className="flex justify-end p-4">
@@ -13,7 +21,14 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
           <div className="mb-6 flex items-center gap-2.5">
             <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
               <rect width="32" height="32" rx="8" className="fill-ink" />
-              <path d="M6 17h5l3-7 4 13 3-6h5" fill="none" stroke="var(--color-up)" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M6 17h5l3-7 4 13 3-6h5"
+                fill="none"
+                stroke="var(--color-up)"
+                strokeWidth="2.6"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             </svg>
             <span className="text-lg font-semibold tracking-tight">Home Hub Monitor</span>
           </div>

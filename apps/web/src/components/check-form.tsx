@@ -1,5 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DEFAULT_INTERVAL_SECONDS, DEFAULT_TIMEOUT_SECONDS, HTTP_METHODS, type Check, type CheckType } from '@homehub/contracts';
+import {
+  DEFAULT_INTERVAL_SECONDS,
+  DEFAULT_TIMEOUT_SECONDS,
+  HTTP_METHODS,
+  type Check,
+  type CheckType,
+} from '@homehub/contracts';
 import { isApiError } from '../api/api-error.ts';
 import { useCreateCheck, type CheckDraft } from '../api/checks.api.ts';
 import { Button } from './button.tsx';
@@ -57,7 +63,8 @@ function numberOrRaw(value: string): number | string {
 
 /** A blank name takes the target's host, which is what people would have typed anyway. */
 function defaultName(values: Values): string {
-  if (values.type === 'tcp') return values.host ? `${values.host}${values.port ? `:${values.port}` : ''}` : '';
+  if (values.type === 'tcp')
+    return values.host ? `${values.host}${values.port ? `:${values.port}` : ''}` : '';
   try {
     return new URL(values.url).host;
   } catch {
@@ -69,11 +76,19 @@ export function toCheckDraft(serviceId: number, values: Values): CheckDraft {
   const common = {
     serviceId,
     name: values.name.trim() || defaultName(values),
-    ...(values.intervalSeconds.trim() ? { intervalSeconds: numberOrRaw(values.intervalSeconds) as number } : {}),
-    ...(values.timeoutSeconds.trim() ? { timeoutSeconds: numberOrRaw(values.timeoutSeconds) as number } : {}),
+    ...(values.intervalSeconds.trim()
+      ? { intervalSeconds: numberOrRaw(values.intervalSeconds) as number }
+      : {}),
+    ...(values.timeoutSeconds.trim()
+      ? { timeoutSeconds: numberOrRaw(values.timeoutSeconds) as number }
+      : {}),
   };
   if (values.type === 'tcp') {
-    return { ...common, type: 'tcp', config: { host: values.host.trim(), port: numberOrRaw(values.port) as number } };
+    return {
+      ...common,
+      type: 'tcp',
+      config: { host: values.host.trim(), port: numberOrRaw(values.port) as number },
+    };
   }
   const expectedStatus = values.expectedStatus
     .split(/[\s,]+/)
@@ -86,13 +101,21 @@ export function toCheckDraft(serviceId: number, values: Values): CheckDraft {
   };
 }
 
-export function CheckForm({ serviceId, onCreated, onCancel, cancelLabel = 'Cancel' }: CheckFormProps) {
+export function CheckForm({
+  serviceId,
+  onCreated,
+  onCancel,
+  cancelLabel = 'Cancel',
+}: CheckFormProps) {
   const id = useId();
   const [values, setValues] = useState(INITIAL);
   const create = useCreateCheck();
-  const fieldError = (path: string) => (isApiError(create.error) ? create.error.fieldError(path) : undefined);
-  const set = <K extends keyof Values>(key: K) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: event.target.value as Values[K] }));
+  const fieldError = (path: string) =>
+    isApiError(create.error) ? create.error.fieldError(path) : undefined;
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (event: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [key]: event.target.value as Values[K] }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -103,7 +126,13 @@ export function CheckForm({ serviceId, onCreated, onCancel, cancelLabel = 'Cance
     <form noValidate onSubmit={submit} aria-label="Add check" className="space-y-4">
       <FormError error={create.error} claimed={FIELDS} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-[8rem_minmax(0,1fr)]">
-        <SelectField id={`${id}-type`} label="Type" value={values.type} onChange={set('type')} error={fieldError('type')}>
+        <SelectField
+          id={`${id}-type`}
+          label="Type"
+          value={values.type}
+          onChange={set('type')}
+          error={fieldError('type')}
+        >
           <option value="http">HTTP</option>
           <option value="tcp">TCP port</option>
         </SelectField>
@@ -112,7 +141,9 @@ export function CheckForm({ serviceId, onCreated, onCancel, cancelLabel = 'Cance
           label="Name"
           value={values.name}
           onChange={set('name')}
-          placeholder={defaultName(values) || (values.type === 'http' ? 'Homepage' : 'Database port')}
+          placeholder={
+            defaultName(values) || (values.type === 'http' ? 'Homepage' : 'Database port')
+          }
           autoComplete="off"
           hint="Leave blank to use the host."
           error={fieldError('name')}
@@ -134,7 +165,13 @@ export function CheckForm({ serviceId, onCreated, onCancel, cancelLabel = 'Cance
             error={fieldError('config.url')}
           />
           <div className="grid grid-cols-2 gap-4">
-            <SelectField id={`${id}-method`} label="Method" value={values.method} onChange={set('method')} error={fieldError('config.method')}>
+            <SelectField
+              id={`${id}-method`}
+              label="Method"
+              value={values.method}
+              onChange={set('method')}
+              error={fieldError('config.method')}
+            >
               {HTTP_METHODS.map((method) => (
                 <option key={method} value={method}>
                   {method}

@@ -1,8 +1,13 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { FieldError } from './field-error.tsx';
 
 export const inputClass =
-  'block w-full min-h-9 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm text-ink shadow-xs placeholder:text-faint ' +
+  'block w-full min-h-10 sm:min-h-9 rounded-md border border-line-strong bg-surface px-2.5 py-1.5 text-sm text-ink shadow-xs placeholder:text-faint ' +
   'focus-visible:border-focus focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus/30 ' +
   'aria-invalid:border-down aria-invalid:ring-down/20';
 
@@ -12,14 +17,19 @@ interface FieldProps {
   error?: string | undefined;
   hint?: ReactNode;
   className?: string;
-  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
 }
 
 /** A label, its control, an optional hint, and the field's error under it. */
 export function Field({ id, label, error, hint, className = '', children }: FieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-[13px] font-medium text-ink">
@@ -36,9 +46,22 @@ export function Field({ id, label, error, hint, className = '', children }: Fiel
   );
 }
 
-type Common = { id: string; label: string; error?: string | undefined; hint?: ReactNode; className?: string };
+type Common = {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string;
+};
 
-export function TextField({ id, label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field id={id} label={label} error={error} hint={hint} className={className}>
       {(control) => <input {...input} {...control} className={inputClass} />}
@@ -46,15 +69,32 @@ export function TextField({ id, label, error, hint, className, ...input }: Commo
   );
 }
 
-export function TextAreaField({ id, label, error, hint, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Field id={id} label={label} error={error} hint={hint} className={className}>
-      {(control) => <textarea rows={2} {...input} {...control} className={`${inputClass} resize-y`} />}
+      {(control) => (
+        <textarea rows={2} {...input} {...control} className={`${inputClass} resize-y`} />
+      )}
     </Field>
   );
 }
 
-export function SelectField({ id, label, error, hint, className, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field id={id} label={label} error={error} hint={hint} className={className}>
       {(control) => (

@@ -37,6 +37,13 @@ function readPalette(): Palette {
   };
 }
 
+/** At least a minute wide, with a little room so the edge dots are not cut in half. */
+function timeRange(min: number, max: number): uPlot.Range.MinMax {
+  const span = Math.max(60, max - min);
+  const pad = span * 0.015;
+  return [max - span - pad, max + pad];
+}
+
 function toData(results: readonly Result[]): uPlot.AlignedData {
   return [results.map((r) => Date.parse(r.at) / 1000), results.map((r) => r.latencyMs)];
 }
@@ -66,7 +73,8 @@ function drawStatus(u: uPlot, results: readonly Result[], palette: Palette) {
       ctx.globalAlpha = 1;
     }
     const value = ys[i];
-    const y = value === null || value === undefined ? top + height - radius : u.valToPos(value, 'y', true);
+    const y =
+      value === null || value === undefined ? top + height - radius : u.valToPos(value, 'y', true);
     ctx.fillStyle = color;
     ctx.beginPath();
     ctx.arc(x, y, radius, 0, 2 * Math.PI);
@@ -79,8 +87,8 @@ function drawStatus(u: uPlot, results: readonly Result[], palette: Palette) {
 export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
+  // The draw hook reads results through a ref so new data does not rebuild the chart.
   const resultsRef = useRef(results);
-  resultsRef.current = results;
   const theme = useResolvedTheme();
   const [hovered, setHovered] = useState<Result | null>(null);
 
@@ -101,18 +109,27 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
         height,
         legend: { show: false },
         cursor: { points: { show: false }, drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] } },
+        scales: {
+          // A minute at least, so a new check's first few points do not get sub-second ticks.
+          x: { time: true, range: (_u, min, max) => timeRange(min, max) },
+          y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] },
+        },
         axes: [
           axis,
           { ...axis, size: 56, values: (_u, splits) => splits.map((v) => formatLatency(v)) },
         ],
-        series: [{}, { stroke: palette.line, width: 1.25, points: { show: false }, spanGaps: false }],
+        series: [
+          {},
+          { stroke: palette.line, width: 1.25, points: { show: false }, spanGaps: false },
+        ],
         hooks: {
           draw: [(u) => drawStatus(u, resultsRef.current, palette)],
           setCursor: [
             (u) => {
               const index = u.cursor.idx;
-              setHovered(index === null || index === undefined ? null : (resultsRef.current[index] ?? null));
+              setHovered(
+                index === null || index === undefined ? null : (resultsRef.current[index] ?? null),
+              );
             },
           ],
         },
@@ -121,7 +138,9 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
       container,
     );
     chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.setSize({ width: container.clientWidth, height }));
+    const observer = new ResizeObserver(() =>
+      chart.setSize({ width: container.clientWidth, height }),
+    );
     observer.observe(container);
     return () => {
       observer.disconnect();
@@ -131,16 +150,22 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
   }, [theme, height]);
 
   useEffect(() => {
+    resultsRef.current = results;
     chartRef.current?.setData(toData(results));
   }, [results]);
 
   return (
     <figure className="m-0">
-      <figcaption className="mb-1 flex h-5 items-center justify-end gap-2 text-xs text-muted tabular" aria-live="off">
+      <figcaption
+        className="mb-1 flex h-5 items-center justify-end gap-2 text-xs text-muted tabular"
+        aria-live="off"
+      >
         {hovered ? (
           <>
             <span>{formatExact(new Date(hovered.at))}</span>
-            <span className={`font-medium ${STATUS_TEXT[hovered.status]}`}>{STATUS_LABEL[hovered.status]}</span>
+            <span className={`font-medium ${STATUS_TEXT[hovered.status]}`}>
+              {STATUS_LABEL[hovered.status]}
+            </span>
             <span className="font-medium text-ink">{formatLatency(hovered.latencyMs)}</span>
           </>
         ) : (

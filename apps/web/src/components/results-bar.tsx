@@ -25,9 +25,17 @@ export function ResultsBar({ results, slots = 48, className = '' }: ResultsBarPr
   const shown = results.slice(-slots);
   const empty = Math.max(0, slots - shown.length);
   return (
-    <div role="img" aria-label={describe(shown)} className={`flex h-6 items-stretch gap-[2px] ${className}`}>
+    <div
+      role="img"
+      aria-label={describe(shown)}
+      className={`flex h-6 items-stretch gap-[2px] ${className}`}
+    >
       {Array.from({ length: empty }, (_, i) => (
-        <span key={`empty-${i}`} data-empty="" className="min-w-[2px] flex-1 rounded-[1.5px] bg-line/70" />
+        <span
+          key={`empty-${i}`}
+          data-empty=""
+          className="min-w-[2px] flex-1 rounded-[1.5px] bg-line/70"
+        />
       ))}
       {shown.map((result) => (
         <span

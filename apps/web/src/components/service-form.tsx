@@ -18,7 +18,8 @@ export function ServiceForm({ onCreated, onCancel }: ServiceFormProps) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const create = useCreateService();
-  const fieldError = (path: string) => (isApiError(create.error) ? create.error.fieldError(path) : undefined);
+  const fieldError = (path: string) =>
+    isApiError(create.error) ? create.error.fieldError(path) : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();

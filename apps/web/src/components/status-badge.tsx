@@ -15,9 +15,14 @@ interface StatusBadgeProps {
 export function StatusBadge({ status, variant = 'plain' }: StatusBadgeProps) {
   if (variant === 'hero') {
     return (
-      <span className={`inline-flex items-center gap-2.5 rounded-lg px-3 py-1.5 ${STATUS_SOFT[status]}`}>
+      <span
+        className={`inline-flex items-center gap-2.5 rounded-lg px-3 py-1.5 ${STATUS_SOFT[status]}`}
+      >
         <StatusDot status={status} size="lg" />
-        <span data-status={status} className={`text-2xl font-semibold tracking-tight ${STATUS_TEXT[status]}`}>
+        <span
+          data-status={status}
+          className={`text-2xl font-semibold tracking-tight ${STATUS_TEXT[status]}`}
+        >
           {STATUS_LABEL[status]}
         </span>
       </span>

@@ -10,7 +10,11 @@ const CHOICES: { value: ThemeChoice; label: string; Icon: typeof SunIcon }[] = [
 export function ThemeToggle() {
   const current = useThemeChoice();
   return (
-    <div role="group" aria-label="Theme" className="flex rounded-md border border-line bg-raised p-0.5">
+    <div
+      role="group"
+      aria-label="Theme"
+      className="flex rounded-md border border-line bg-raised p-0.5"
+    >
       {CHOICES.map(({ value, label, Icon }) => (
         <button
           key={value}
@@ -19,7 +23,7 @@ export function ThemeToggle() {
           aria-pressed={current === value}
           title={label}
           onClick={() => setThemeChoice(value)}
-          className={`grid size-7 place-items-center rounded transition-colors ${
+          className={`grid size-9 place-items-center sm:size-7 rounded transition-colors ${
             current === value ? 'bg-surface text-ink shadow-xs' : 'text-faint hover:text-ink'
           }`}
         >

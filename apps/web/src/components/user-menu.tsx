@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMe } from '../api/auth.api.ts';
 import { tokenStore } from '../api/tokens.ts';
 import { ChevronDownIcon } from './icons.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
 
 function initials(name: string, email: string): string {
   const source = name.trim() || email;
@@ -13,6 +14,7 @@ export function UserMenu() {
   const { data: me } = useMe();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const menuId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -33,10 +35,10 @@ export function UserMenu() {
       <button
         type="button"
         aria-label="User menu"
-        aria-haspopup="true"
         aria-expanded={open}
+        aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
-        className="flex min-h-9 items-center gap-1 rounded-md px-1 text-muted hover:bg-raised hover:text-ink"
+        className="flex min-h-10 items-center gap-1 rounded-md px-1 text-muted hover:bg-raised hover:text-ink"
       >
         <span className="grid size-7 place-items-center rounded-full bg-accent/15 text-[11px] font-semibold text-accent">
           {me ? initials(me.name, me.email) : '·'}
@@ -44,7 +46,10 @@ export function UserMenu() {
         <ChevronDownIcon size={14} />
       </button>
       {open && (
-        <div className="absolute right-0 z-20 mt-1 w-56 rounded-lg border border-line bg-surface p-1 shadow-lg">
+        <div
+          id={menuId}
+          className="absolute right-0 z-20 mt-1 w-56 rounded-lg border border-line bg-surface p-1 shadow-lg"
+        >
           {me && (
             <div className="border-b border-line px-3 py-2">
               <p className="truncate text-sm font-medium">{me.name || me.email}</p>
@@ -52,10 +57,14 @@ export function UserMenu() {
               <p className="mt-1 text-[11px] uppercase tracking-wide text-faint">{me.role}</p>
             </div>
           )}
+          <div className="flex items-center justify-between border-b border-line px-3 py-2 sm:hidden">
+            <span className="text-sm text-muted">Theme</span>
+            <ThemeToggle />
+          </div>
           <button
             type="button"
             onClick={() => tokenStore.set(null)}
-            className="mt-1 flex w-full items-center rounded-md px-3 py-2 text-left text-sm hover:bg-raised"
+            className="mt-1 flex min-h-10 w-full items-center rounded-md px-3 text-left text-sm hover:bg-raised"
           >
             Sign out
           </button>

@@ -11,8 +11,12 @@ export function checkTarget(check: Check): string {
 }
 
 export function checkSchedule(check: Check): string {
-  const parts = [`every ${formatSeconds(check.intervalSeconds)}`, `timeout ${formatSeconds(check.timeoutSeconds)}`];
-  if (check.type === 'http') parts.push(`expects ${(check.config as HttpConfig).expectedStatus.join(', ')}`);
+  const parts = [
+    `every ${formatSeconds(check.intervalSeconds)}`,
+    `timeout ${formatSeconds(check.timeoutSeconds)}`,
+  ];
+  if (check.type === 'http')
+    parts.push(`expects ${(check.config as HttpConfig).expectedStatus.join(', ')}`);
   return parts.join(' · ');
 }
 

@@ -18,7 +18,10 @@ export function formatRelative(at: Date, now: Date = new Date()): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-const exactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const exactFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 /** The full date and time in the viewer's zone, for tooltips. */
@@ -28,6 +31,6 @@ export const formatTime = (at: Date) => timeFormat.format(at);
 
 export function formatPercent(value: number | null): string {
   if (value === null) return '—';
-  if (value === 100) return '100%';
+  if (value === 100 || value === 0) return `${value}%`;
   return `${value.toFixed(value >= 99 ? 2 : 1)}%`;
 }

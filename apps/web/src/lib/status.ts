@@ -10,7 +10,14 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 /** The order in which the overview's chips are listed: trouble first. */
-export const STATUS_ORDER: readonly Status[] = ['down', 'degraded', 'up', 'pending', 'maintenance', 'paused'];
+export const STATUS_ORDER: readonly Status[] = [
+  'down',
+  'degraded',
+  'up',
+  'pending',
+  'maintenance',
+  'paused',
+];
 
 /** Down and degraded float to the top; the rest keep alphabetical order among themselves. */
 const URGENCY: Record<Status, number> = {
@@ -32,7 +39,14 @@ export function sortByUrgency(services: readonly Service[]): Service[] {
 }
 
 export function countByStatus(services: readonly Service[]): Record<Status, number> {
-  const counts: Record<Status, number> = { up: 0, degraded: 0, down: 0, pending: 0, paused: 0, maintenance: 0 };
+  const counts: Record<Status, number> = {
+    up: 0,
+    degraded: 0,
+    down: 0,
+    pending: 0,
+    paused: 0,
+    maintenance: 0,
+  };
   for (const service of services) counts[service.status] += 1;
   return counts;
 }

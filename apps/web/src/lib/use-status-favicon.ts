@@ -16,7 +16,8 @@ export function useStatusFavicon(services: readonly Service[] | undefined) {
   const down = services?.filter((s) => s.status === 'down').length ?? 0;
   const degraded = services?.some((s) => s.status === 'degraded') ?? false;
   const anyUp = services?.some((s) => s.status === 'up') ?? false;
-  const color = down > 0 ? COLORS.down : degraded ? COLORS.degraded : anyUp ? COLORS.up : COLORS.none;
+  const color =
+    down > 0 ? COLORS.down : degraded ? COLORS.degraded : anyUp ? COLORS.up : COLORS.none;
 
   useEffect(() => {
     let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');

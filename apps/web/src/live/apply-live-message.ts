@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Event, LiveMessage, LiveMessageOf, Result, Service } from '@homehub/contracts';
 import { CHART_RESULTS } from '../api/checks.api.ts';
 import { queryKeys } from '../api/query-keys.ts';
@@ -8,17 +8,31 @@ export const RECENT_RESULTS = 48;
 
 type ServiceUpdater = (service: Service) => Service;
 
+/**
+ * Patches cached data without making it look freshly fetched: setQueryData alone would clear
+ * an invalidation and restart staleTime, so an entry known to be outdated (a service whose
+ * new check is not in it yet) would survive its refetch because a result arrived first.
+ */
+function patchQuery<T>(client: QueryClient, key: QueryKey, update: (data: T) => T): void {
+  const state = client.getQueryState<T>(key);
+  if (state?.data === undefined) return;
+  const next = update(state.data);
+  if (next === state.data) return;
+  client.setQueryData<T>(key, next, { updatedAt: state.dataUpdatedAt });
+  if (state.isInvalidated)
+    void client.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+}
+
 /** Applies one change to a service wherever it is cached: the overview list and its page. */
 function updateService(client: QueryClient, id: number, update: ServiceUpdater): void {
-  client.setQueryData<Service[]>(queryKeys.serviceList, (list) => {
-    if (!list) return list;
+  patchQuery<Service[]>(client, queryKeys.serviceList, (list) => {
     const index = list.findIndex((s) => s.id === id);
     if (index === -1) return list;
     const next = list.slice();
     next[index] = update(list[index]!);
     return next;
   });
-  client.setQueryData<Service>(queryKeys.service(id), (service) => service && update(service));
+  patchQuery<Service>(client, queryKeys.service(id), update);
 }
 
 const sameResult = (a: Result, b: Result) => a.checkId === b.checkId && a.at === b.at;
@@ -27,7 +41,8 @@ const sameResult = (a: Result, b: Result) => a.checkId === b.checkId && a.at ===
 export function appendResult(results: readonly Result[], result: Result, keep: number): Result[] {
   if (results.some((r) => sameResult(r, result))) return results as Result[];
   const next = [...results, result];
-  if (next.length > 1 && next[next.length - 2]!.at > result.at) next.sort((a, b) => a.at.localeCompare(b.at));
+  if (next.length > 1 && next[next.length - 2]!.at > result.at)
+    next.sort((a, b) => a.at.localeCompare(b.at));
   return next.slice(-keep);
 }
 
@@ -46,22 +61,23 @@ function withResult(service: Service, result: Result): Service {
 function applyResult(client: QueryClient, { data }: LiveMessageOf<'result'>): void {
   const { serviceId, ...result } = data;
   updateService(client, serviceId, (service) => withResult(service, result));
-  client.setQueryData<Result[]>(
-    queryKeys.checkResults(result.checkId),
-    (results) => results && appendResult(results, result, CHART_RESULTS),
+  patchQuery<Result[]>(client, queryKeys.checkResults(result.checkId), (results) =>
+    appendResult(results, result, CHART_RESULTS),
   );
 }
 
 function applyEvent(client: QueryClient, event: Event): void {
   if (event.serviceId === null) return;
-  client.setQueryData<Event[]>(queryKeys.serviceEvents(event.serviceId), (events) =>
-    events && !events.some((e) => e.id === event.id) ? [event, ...events] : events,
+  patchQuery<Event[]>(client, queryKeys.serviceEvents(event.serviceId), (events) =>
+    events.some((e) => e.id === event.id) ? events : [event, ...events],
   );
 }
 
 function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): void {
   if (data.resource === 'service' && data.action === 'deleted') {
-    client.setQueryData<Service[]>(queryKeys.serviceList, (list) => list?.filter((s) => s.id !== data.id));
+    client.setQueryData<Service[]>(queryKeys.serviceList, (list) =>
+      list?.filter((s) => s.id !== data.id),
+    );
     client.removeQueries({ queryKey: queryKeys.service(data.id) });
     client.removeQueries({ queryKey: queryKeys.serviceEvents(data.id) });
   } else {

@@ -14,7 +14,9 @@ const FIELDS = ['email', 'password'] as const;
 
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login')
+    ? from
+    : '/';
 }
 
 export function LoginPage() {
@@ -32,7 +34,8 @@ export function LoginPage() {
       void navigate(returnPath(location.state), { replace: true });
     },
   });
-  const fieldError = (path: string) => (isApiError(signIn.error) ? signIn.error.fieldError(path) : undefined);
+  const fieldError = (path: string) =>
+    isApiError(signIn.error) ? signIn.error.fieldError(path) : undefined;
 
   useEffect(() => {
     document.title = 'Sign in · Home Hub Monitor';
@@ -49,8 +52,8 @@ export function LoginPage() {
     <AuthCard title="Sign in" subtitle="Watch your services and find out first when one breaks.">
       {setup.data?.needed && (
         <p className="mb-4 rounded-md border border-maintenance/30 bg-maintenance-soft px-3 py-2 text-sm">
-          This hub has no admin yet. Open the <strong>setup link</strong> printed in the server log when it started
-          (<code className="font-mono text-xs">/setup?token=…</code>).
+          This hub has no admin yet. Open the <strong>setup link</strong> printed in the server log
+          when it started (<code className="font-mono text-xs">/setup?token=…</code>).
         </p>
       )}
       <form noValidate onSubmit={submit} aria-label="Sign in" className="space-y-4">
@@ -80,7 +83,10 @@ export function LoginPage() {
       </form>
       {setup.data?.needed && (
         <p className="mt-4 text-center text-xs text-muted">
-          Have the setup token? <Link to="/setup" className="text-accent underline-offset-2 hover:underline">Create the admin</Link>
+          Have the setup token?{' '}
+          <Link to="/setup" className="text-accent underline-offset-2 hover:underline">
+            Create the admin
+          </Link>
         </p>
       )}
     </AuthCard>

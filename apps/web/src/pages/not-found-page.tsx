@@ -10,7 +10,11 @@ export function NotFoundPage() {
     <EmptyState
       icon={<SearchIcon size={20} />}
       title="Nothing here"
-      action={<Link to="/" className={buttonClass('secondary')}>Back to the overview</Link>}
+      action={
+        <Link to="/" className={buttonClass('secondary')}>
+          Back to the overview
+        </Link>
+      }
     >
       This page does not exist, or what it showed has been deleted.
     </EmptyState>

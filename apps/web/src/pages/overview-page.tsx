@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { countByStatus, isStatus, sortByUrgency } from '../lib/status.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 import { AddServiceDialog } from './overview/add-service-dialog.tsx';
-import { overviewSummary } from './overview/overview-summary.tsx';
+import { overviewSummary } from './overview/overview-summary.ts';
 import { ServiceRow } from './overview/service-row.tsx';
 import { StatusChips } from './overview/status-chips.tsx';
 import { useSlashFocus } from './overview/use-slash-focus.ts';
@@ -19,7 +19,10 @@ const TONE = { good: 'text-up', bad: 'text-down', warn: 'text-degraded', quiet: 
 
 function ListHeader() {
   return (
-    <div aria-hidden="true" className="service-grid hidden border-b border-line px-4 py-2 text-[11px] font-medium tracking-wide text-faint uppercase md:grid">
+    <div
+      aria-hidden="true"
+      className="service-grid hidden border-b border-line px-4 py-2 text-[11px] font-medium tracking-wide text-faint uppercase md:grid"
+    >
       <span className="area-status">Status</span>
       <span className="area-name">Service</span>
       <span className="area-kinds">Checks</span>
@@ -80,7 +83,9 @@ export function OverviewPage() {
     return sortByUrgency(all ?? []).filter(
       (s) =>
         (!filter || s.status === filter) &&
-        (!needle || s.name.toLowerCase().includes(needle) || s.description.toLowerCase().includes(needle)),
+        (!needle ||
+          s.name.toLowerCase().includes(needle) ||
+          s.description.toLowerCase().includes(needle)),
     );
   }, [all, filter, deferredQuery]);
 
@@ -97,7 +102,9 @@ export function OverviewPage() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Overview</h1>
-          {all && <p className={`mt-0.5 text-sm font-medium ${TONE[summary.tone]}`}>{summary.text}</p>}
+          {all && (
+            <p className={`mt-0.5 text-sm font-medium ${TONE[summary.tone]}`}>{summary.text}</p>
+          )}
         </div>
         {total > 0 && addButton}
       </div>
@@ -107,28 +114,47 @@ export function OverviewPage() {
           <LoadingRows />
         </div>
       ) : services.isError ? (
-        <ErrorState title="Could not load services" error={services.error} onRetry={() => void services.refetch()} />
+        <ErrorState
+          title="Could not load services"
+          error={services.error}
+          onRetry={() => void services.refetch()}
+        />
       ) : total === 0 ? (
-        <EmptyState icon={<PulseIcon size={20} />} title="Add your first service" action={addButton || undefined}>
-          A service is anything you care about: a website, an app on your server, a router. Give it a name, then add
-          a check (an HTTP request or a TCP port) and the hub will tell you the moment it stops answering.
+        <EmptyState
+          icon={<PulseIcon size={20} />}
+          title="Add your first service"
+          action={addButton || undefined}
+        >
+          A service is anything you care about: a website, an app on your server, a router. Give it
+          a name, then add a check (an HTTP request or a TCP port) and the hub will tell you the
+          moment it stops answering.
         </EmptyState>
       ) : (
         <>
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-            <StatusChips counts={counts} total={total} active={filter} onChange={(s) => setParam('status', s)} />
+            <StatusChips
+              counts={counts}
+              total={total}
+              active={filter}
+              onChange={(s) => setParam('status', s)}
+            />
             <div className="relative sm:w-64">
               <label htmlFor="service-search" className="sr-only">
                 Search services
               </label>
-              <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-faint" size={15} />
+              <SearchIcon
+                className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-faint"
+                size={15}
+              />
               <input
                 ref={searchRef}
                 id="service-search"
                 type="search"
                 value={query}
                 onChange={(e) => setParam('q', e.target.value)}
-                onKeyDown={(e) => e.key === 'Escape' && (setParam('q', null), e.currentTarget.blur())}
+                onKeyDown={(e) =>
+                  e.key === 'Escape' && (setParam('q', null), e.currentTarget.blur())
+                }
                 placeholder="Search services"
                 autoComplete="off"
                 className={`${inputClass} pr-8 pl-8`}
@@ -139,7 +165,10 @@ export function OverviewPage() {
             </div>
           </div>
 
-          <section aria-label="Services" className="overflow-hidden rounded-xl border border-line bg-surface shadow-xs">
+          <section
+            aria-label="Services"
+            className="overflow-hidden rounded-xl border border-line bg-surface shadow-xs"
+          >
             <ListHeader />
             {visible.length === 0 ? (
               <div className="px-4 py-10 text-center text-sm text-muted">

@@ -21,7 +21,11 @@ function NotFound() {
     <EmptyState
       icon={<SearchIcon size={20} />}
       title="Service not found"
-      action={<Link to="/" className={buttonClass('secondary')}>Back to the overview</Link>}
+      action={
+        <Link to="/" className={buttonClass('secondary')}>
+          Back to the overview
+        </Link>
+      }
     >
       It may have been deleted.
     </EmptyState>
@@ -52,7 +56,13 @@ function ServiceDetail({ id }: { id: number }) {
   }
   if (service.isError) {
     if (isApiError(service.error) && service.error.status === 404) return <NotFound />;
-    return <ErrorState title="Could not load this service" error={service.error} onRetry={() => void service.refetch()} />;
+    return (
+      <ErrorState
+        title="Could not load this service"
+        error={service.error}
+        onRetry={() => void service.refetch()}
+      />
+    );
   }
   const data = service.data;
 
@@ -114,8 +124,8 @@ function ServiceDetail({ id }: { id: number }) {
           })
         }
       >
-        Its {data.checks.length === 1 ? 'check' : `${data.checks.length} checks`}, results and timeline are deleted
-        too. This cannot be undone.
+        Its {data.checks.length === 1 ? 'check' : `${data.checks.length} checks`}, results and
+        timeline are deleted too. This cannot be undone.
       </ConfirmDialog>
     </div>
   );

@@ -31,13 +31,15 @@ export function SetupPage() {
       void navigate('/', { replace: true });
     },
   });
-  const fieldError = (path: string) => (isApiError(setup.error) ? setup.error.fieldError(path) : undefined);
+  const fieldError = (path: string) =>
+    isApiError(setup.error) ? setup.error.fieldError(path) : undefined;
 
   useEffect(() => {
     document.title = 'Set up · Home Hub Monitor';
   }, []);
 
-  if (status.data && !status.data.needed && !setup.isSuccess) return <Navigate to="/login" replace />;
+  if (status.data && !status.data.needed && !setup.isSuccess)
+    return <Navigate to="/login" replace />;
 
   function submit(event: FormEvent) {
     event.preventDefault();

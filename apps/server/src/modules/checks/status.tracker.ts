@@ -32,12 +32,15 @@ export interface StatusEventRecorder {
   }): Promise<void>;
 }
 
-/** Worst first: a service shows the most severe status among its checks. */
+/**
+ * Worst first: a service shows the most severe status among its checks. A check with no
+ * result yet does not pull an up service back to pending (adding a check is not an outage).
+ */
 const SEVERITY: Record<Status, number> = {
   down: 5,
   degraded: 4,
-  pending: 3,
-  up: 2,
+  up: 3,
+  pending: 2,
   maintenance: 1,
   paused: 0,
 };

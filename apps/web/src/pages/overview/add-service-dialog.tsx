@@ -35,7 +35,8 @@ export function AddServiceDialog({ open, onClose }: AddServiceDialogProps) {
       description={
         service ? (
           <>
-            <span className="font-medium text-up">Service created.</span> A check is how the hub tells whether it is up.
+            <span className="font-medium text-up">Service created.</span> A check is how the hub
+            tells whether it is up.
           </>
         ) : (
           'Step 1 of 2 · A service is anything you care about: a website, an app, a device.'
@@ -43,7 +44,12 @@ export function AddServiceDialog({ open, onClose }: AddServiceDialogProps) {
       }
     >
       {service ? (
-        <CheckForm serviceId={service.id} onCreated={finish} onCancel={finish} cancelLabel="Skip for now" />
+        <CheckForm
+          serviceId={service.id}
+          onCreated={finish}
+          onCancel={finish}
+          cancelLabel="Skip for now"
+        />
       ) : (
         <ServiceForm onCreated={setService} onCancel={onClose} />
       )}

@@ -30,7 +30,9 @@ export const ServiceRow = memo(function ServiceRow({ service }: { service: Servi
         >
           {service.name}
         </Link>
-        {service.description && <p className="truncate text-xs text-muted">{service.description}</p>}
+        {service.description && (
+          <p className="truncate text-xs text-muted">{service.description}</p>
+        )}
       </div>
       <div className="area-kinds min-w-0">
         <CheckKinds types={service.checks.map((c) => c.type)} />

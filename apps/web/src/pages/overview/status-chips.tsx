@@ -10,8 +10,10 @@ interface StatusChipsProps {
 }
 
 const chipClass = (pressed: boolean) =>
-  `inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 text-[13px] font-medium transition-colors ${
-    pressed ? 'border-ink/70 bg-ink text-canvas' : 'border-line bg-surface text-ink hover:border-line-strong'
+  `inline-flex min-h-10 items-center sm:min-h-9 gap-1.5 rounded-full border px-3 text-[13px] font-medium transition-colors ${
+    pressed
+      ? 'border-ink/70 bg-ink text-canvas'
+      : 'border-line bg-surface text-ink hover:border-line-strong'
   }`;
 
 /** Counts by status; a chip filters the list to its status, a second click clears it. */
@@ -19,7 +21,12 @@ export function StatusChips({ counts, total, active, onChange }: StatusChipsProp
   const shown = STATUS_ORDER.filter((status) => counts[status] > 0 || status === active);
   return (
     <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-2">
-      <button type="button" aria-pressed={active === null} onClick={() => onChange(null)} className={chipClass(active === null)}>
+      <button
+        type="button"
+        aria-pressed={active === null}
+        onClick={() => onChange(null)}
+        className={chipClass(active === null)}
+      >
         All <span className="tabular opacity-70">{total}</span>
       </button>
       {shown.map((status) => (

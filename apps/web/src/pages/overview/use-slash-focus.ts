@@ -6,7 +6,8 @@ export function useSlashFocus(ref: RefObject<HTMLInputElement | null>) {
     function onKey(event: KeyboardEvent) {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog[open]'))
+        return;
       event.preventDefault();
       ref.current?.focus();
       ref.current?.select();

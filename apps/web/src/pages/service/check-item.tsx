@@ -28,7 +28,11 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
   const [confirming, setConfirming] = useState(false);
 
   return (
-    <li data-testid="check-item" aria-label={check.name} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-start">
+    <li
+      data-testid="check-item"
+      aria-label={check.name}
+      className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-start"
+    >
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={check.status} variant="pill" />
@@ -40,8 +44,12 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
           {checkTarget(check)}
         </p>
         <p className="text-xs text-faint">{checkSchedule(check)}</p>
-        {check.lastResult ? <ResultLine result={check.lastResult} label="Last result" /> : <p className="text-xs text-faint">No result yet</p>}
-        {run.data && (
+        {check.lastResult ? (
+          <ResultLine result={check.lastResult} label="Last result" />
+        ) : (
+          <p className="text-xs text-faint">No result yet</p>
+        )}
+        {run.data && !(check.lastResult && check.lastResult.at > run.data.at) && (
           <div role="status" aria-label="Run result" className="rounded-md bg-raised px-2 py-1">
             <ResultLine result={run.data} label="Run now" />
           </div>
@@ -54,10 +62,18 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
       </div>
       {canOperate && (
         <div className="flex shrink-0 gap-2">
-          <Button onClick={() => run.mutate(check.id)} disabled={run.isPending} aria-label={`Run ${check.name} now`}>
+          <Button
+            onClick={() => run.mutate(check.id)}
+            disabled={run.isPending}
+            aria-label={`Run ${check.name} now`}
+          >
             <PlayIcon size={13} /> {run.isPending ? 'Running…' : 'Run now'}
           </Button>
-          <Button variant="ghost" onClick={() => setConfirming(true)} aria-label={`Delete check ${check.name}`}>
+          <Button
+            variant="ghost"
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete check ${check.name}`}
+          >
             <TrashIcon size={15} />
           </Button>
         </div>

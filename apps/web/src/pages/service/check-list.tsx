@@ -7,7 +7,10 @@ import { CheckItem } from './check-item.tsx';
 import { Panel } from './panel.tsx';
 
 export function CheckList({ service, canOperate }: { service: Service; canOperate: boolean }) {
-  const [adding, setAdding] = useState(service.checks.length === 0);
+  // Until someone opens or closes the form, it shows itself only while there is no check.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const adding = open ?? service.checks.length === 0;
+  const setAdding = (value: boolean) => setOpen(value);
   return (
     <Panel
       title="Checks"
@@ -29,12 +32,18 @@ export function CheckList({ service, canOperate }: { service: Service; canOperat
         </ul>
       )}
       {service.checks.length === 0 && !adding && (
-        <p className="px-4 py-6 text-sm text-muted">No checks yet: until one runs, this service stays pending.</p>
+        <p className="px-4 py-6 text-sm text-muted">
+          No checks yet: until one runs, this service stays pending.
+        </p>
       )}
       {adding && canOperate && (
         <div className="border-t border-line bg-raised/40 px-4 py-4 first:border-t-0">
           <h3 className="mb-3 text-sm font-semibold">Add check</h3>
-          <CheckForm serviceId={service.id} onCreated={() => setAdding(false)} onCancel={() => setAdding(false)} />
+          <CheckForm
+            serviceId={service.id}
+            onCreated={() => setAdding(false)}
+            onCancel={() => setAdding(false)}
+          />
         </div>
       )}
     </Panel>

@@ -21,12 +21,19 @@ export function EventsTimeline({ serviceId }: { serviceId: number }) {
           Could not load the timeline: {events.error.message}
         </p>
       ) : events.data.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-muted">Nothing has happened yet. Status changes will show up here.</p>
+        <p className="px-4 py-6 text-sm text-muted">
+          Nothing has happened yet. Status changes will show up here.
+        </p>
       ) : (
         <ol className="m-0 list-none p-4">
           {events.data.map((event, index) => (
             <li key={event.id} className="relative flex gap-3 pb-4 last:pb-0">
-              {index < events.data.length - 1 && <span aria-hidden="true" className="absolute top-4 bottom-0 left-[4.5px] w-px bg-line" />}
+              {index < events.data.length - 1 && (
+                <span
+                  aria-hidden="true"
+                  className="absolute top-4 bottom-0 left-[4.5px] w-px bg-line"
+                />
+              )}
               <span className="mt-1.5">
                 <StatusDot status={event.toStatus ?? 'pending'} />
               </span>
@@ -41,7 +48,9 @@ export function EventsTimeline({ serviceId }: { serviceId: number }) {
                   {event.toStatus && <StatusBadge status={event.toStatus} />}
                   <RelativeTime at={event.at} className="ml-auto text-xs text-faint" />
                 </div>
-                {event.message && <p className="mt-0.5 text-xs break-words text-muted">{event.message}</p>}
+                {event.message && (
+                  <p className="mt-0.5 text-xs break-words text-muted">{event.message}</p>
+                )}
               </div>
             </li>
           ))}

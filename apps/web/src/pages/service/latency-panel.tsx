@@ -41,7 +41,12 @@ export function LatencyPanel({ checks }: { checks: readonly Check[] }) {
             <label htmlFor={selectId} className="text-xs text-muted">
               Check
             </label>
-            <select id={selectId} value={checkId} onChange={(e) => setChosen(Number(e.target.value))} className={`${inputClass} w-auto py-1`}>
+            <select
+              id={selectId}
+              value={checkId}
+              onChange={(e) => setChosen(Number(e.target.value))}
+              className={`${inputClass} w-auto py-1`}
+            >
               {checks.map((check) => (
                 <option key={check.id} value={check.id}>
                   {check.name}
@@ -54,7 +59,9 @@ export function LatencyPanel({ checks }: { checks: readonly Check[] }) {
     >
       <div className="px-4 pt-3 pb-4">
         {checkId === undefined ? (
-          <p className="py-10 text-center text-sm text-muted">Add a check to see its latency here.</p>
+          <p className="py-10 text-center text-sm text-muted">
+            Add a check to see its latency here.
+          </p>
         ) : results.isPending ? (
           <Skeleton className="h-[200px]" />
         ) : results.isError ? (
@@ -62,14 +69,19 @@ export function LatencyPanel({ checks }: { checks: readonly Check[] }) {
             Could not load results: {results.error.message}
           </p>
         ) : data.length === 0 ? (
-          <p className="py-10 text-center text-sm text-muted">No results yet. The first one arrives within one interval.</p>
+          <p className="py-10 text-center text-sm text-muted">
+            No results yet. The first one arrives within one interval.
+          </p>
         ) : (
           <>
             <dl className="m-0 mb-2 grid grid-cols-4 gap-3">
               <Stat label={`Uptime (${data.length})`} value={formatPercent(uptimePercent(data))} />
               <Stat label="Average" value={formatLatency(averageLatency(data))} />
               <Stat label="p95" value={formatLatency(percentile(latencies, 95))} />
-              <Stat label="Max" value={formatLatency(latencies.length ? Math.max(...latencies) : null)} />
+              <Stat
+                label="Max"
+                value={formatLatency(latencies.length ? Math.max(...latencies) : null)}
+              />
             </dl>
             <LatencyChart results={data} />
           </>

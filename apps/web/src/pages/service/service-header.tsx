@@ -36,9 +36,17 @@ export function ServiceHeader({ service }: { service: Service }) {
         </p>
       </div>
       <dl className="m-0 mt-4 grid grid-cols-2 gap-4 border-t border-line pt-4 sm:grid-cols-4">
-        <Figure label="Uptime" value={formatPercent(uptimePercent(service.recentResults))} title="Share of the last 48 results that were up" />
+        <Figure
+          label="Uptime"
+          value={formatPercent(uptimePercent(service.recentResults))}
+          title="Share of the last 48 results that were up"
+        />
         <Figure label="Last latency" value={formatLatency(last?.latencyMs)} />
-        <Figure label="Avg latency" value={formatLatency(averageLatency(service.recentResults))} title="Average over the last 48 results" />
+        <Figure
+          label="Avg latency"
+          value={formatLatency(averageLatency(service.recentResults))}
+          title="Average over the last 48 results"
+        />
         <Figure label="Last check" value={last ? <RelativeTime at={last.at} /> : '—'} />
       </dl>
     </div>
