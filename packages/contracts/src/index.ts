@@ -1,3 +1,4 @@
+import './messages.ts';
 export * from './common.ts';
 export * from './auth.ts';
 export * from './checks.ts';
