@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root: 'apps/server',
-          include: ['test/**/*.test.ts'],
+          include: ['src/**/*.spec.ts', 'test/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'contracts',
           root: 'packages/contracts',
-          include: ['test/**/*.test.ts'],
+          include: ['src/**/*.spec.ts'],
           environment: 'node',
         },
       },

@@ -141,6 +141,10 @@ export async function buildHub({
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
   registerAllowedHosts(app, config.allowedHosts);
   registerAuthGuard(app, auth);
+  // Public routes say so in the OpenAPI document (no lock icon, no token asked).
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

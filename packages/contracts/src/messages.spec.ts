@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckCreate, ServiceCreate, TokenRequest } from '../src/index.ts';
+import { CheckCreate, ServiceCreate, TokenRequest } from './index.ts';
 
 const messages = (result: {
   success: boolean;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from '../src/modules/checks/scheduler.ts';
-import { worstStatus } from '../src/modules/checks/status.tracker.ts';
+import { Scheduler } from './scheduler.ts';
+import { worstStatus } from './status.tracker.ts';
 
 const clock = { now: () => Date.now() };
 
