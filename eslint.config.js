@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // Tests and the harness read JSON bodies loosely; that is their job.
-    files: ['**/test/**/*.ts', '**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    files: ['**/test/**/*.ts', '**/*.test.{ts,tsx}', '**/*.spec.{ts,tsx}', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,9 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
-import { useServices } from '../api/services.api.ts';
-import { LiveIndicator } from '../components/live-indicator.tsx';
-import { ThemeToggle } from '../components/theme-toggle.tsx';
-import { UserMenu } from '../components/user-menu.tsx';
-import { useLiveStream } from '../live/use-live-stream.ts';
+import { useServices } from '../features/services/api/get-services.ts';
+import { LiveIndicator } from '../ui/live-indicator.tsx';
+import { ThemeToggle } from '../ui/theme-toggle.tsx';
+import { UserMenu } from '../ui/user-menu.tsx';
+import { useLiveStream } from '../features/live/use-live-stream.ts';
 import { useStatusFavicon } from '../lib/use-status-favicon.ts';
 
 function Logo() {

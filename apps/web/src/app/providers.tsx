@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { isApiError } from '../api/api-error.ts';
-import { tokenStore } from '../api/tokens.ts';
+import { isApiError } from '../lib/api-error.ts';
+import { tokenStore } from '../lib/tokens.ts';
 import { watchTheme } from '../lib/theme.ts';
 
 export function createQueryClient() {

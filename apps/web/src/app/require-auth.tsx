@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSignedIn } from './use-session.ts';
+import { useSignedIn } from '../lib/use-session.ts';
 
 /** Routes under this need a session; without one (or when it expires) they go to /login. */
 export function RequireAuth() {

@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router';
-import { LoginPage } from '../pages/login-page.tsx';
-import { SetupPage } from '../pages/setup-page.tsx';
-import { OverviewPage } from '../pages/overview-page.tsx';
-import { NotFoundPage } from '../pages/not-found-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { SetupPage } from '../features/auth/setup-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
 import { AppLayout } from './app-layout.tsx';
+import { OverviewRoute } from './overview-route.tsx';
 import { RequireAuth } from './require-auth.tsx';
 
 export const router = createBrowserRouter([
@@ -15,12 +15,11 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <OverviewPage /> },
+          { index: true, element: <OverviewRoute /> },
           {
             path: 'services/:id',
             // The service page carries uPlot; the overview loads without it.
-            lazy: () =>
-              import('../pages/service-page.tsx').then((m) => ({ Component: m.ServicePage })),
+            lazy: () => import('./service-route.tsx').then((m) => ({ Component: m.ServiceRoute })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { servicesQueryOptions } from '../api/services.api.ts';
+import type { Service } from '@homehub/contracts';
 
 const PRODUCT = 'Home Hub Monitor';
 
-/** "(2 down) Nextcloud · Home Hub Monitor": a background tab still tells what is wrong. */
-export function usePageTitle(page?: string) {
-  const { data } = useQuery(servicesQueryOptions());
-  const down = data?.filter((s) => s.status === 'down').length ?? 0;
+/**
+ * "(2 down) Nextcloud · Home Hub Monitor": a background tab still tells what is wrong.
+ * The caller hands in the services list (the services feature owns that query).
+ */
+export function usePageTitle(page: string | undefined, services: readonly Service[] | undefined) {
+  const down = services?.filter((s) => s.status === 'down').length ?? 0;
   useEffect(() => {
     const prefix = down > 0 ? `(${down} down) ` : '';
     document.title = `${prefix}${page ? `${page} · ` : ''}${PRODUCT}`;

@@ -1,0 +1,61 @@
+import { useServiceEvents } from '../api/get-service-events.ts';
+import { ArrowRightIcon } from '../../../ui/icons.tsx';
+import { RelativeTime } from '../../../ui/relative-time.tsx';
+import { StatusBadge } from '../../../ui/status-badge.tsx';
+import { StatusDot } from '../../../ui/status-dot.tsx';
+import { Skeleton } from '../../../ui/states.tsx';
+import { Panel } from '../../../ui/panel.tsx';
+
+/** State changes, newest first. */
+export function EventsTimeline({ serviceId }: { serviceId: number }) {
+  const events = useServiceEvents(serviceId);
+  return (
+    <Panel title="Timeline">
+      {events.isPending ? (
+        <div className="space-y-3 p-4">
+          <Skeleton className="h-4 w-2/3" />
+          <Skeleton className="h-4 w-1/2" />
+        </div>
+      ) : events.isError ? (
+        <p role="alert" className="px-4 py-6 text-sm text-down">
+          Could not load the timeline: {events.error.message}
+        </p>
+      ) : events.data.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-muted">
+          Nothing has happened yet. Status changes will show up here.
+        </p>
+      ) : (
+        <ol className="m-0 list-none p-4">
+          {events.data.map((event, index) => (
+            <li key={event.id} className="relative flex gap-3 pb-4 last:pb-0">
+              {index < events.data.length - 1 && (
+                <span
+                  aria-hidden="true"
+                  className="absolute top-4 bottom-0 left-[4.5px] w-px bg-line"
+                />
+              )}
+              <span className="mt-1.5">
+                <StatusDot status={event.toStatus ?? 'pending'} />
+              </span>
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+                  {event.fromStatus && (
+                    <>
+                      <StatusBadge status={event.fromStatus} />
+                      <ArrowRightIcon size={12} className="text-faint" />
+                    </>
+                  )}
+                  {event.toStatus && <StatusBadge status={event.toStatus} />}
+                  <RelativeTime at={event.at} className="ml-auto text-xs text-faint" />
+                </div>
+                {event.message && (
+                  <p className="mt-0.5 text-xs break-words text-muted">{event.message}</p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Service } from '@homehub/contracts';
+import { apiFetch } from '../../../lib/client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export const deleteService = (id: number) =>
+  apiFetch<void>(`/services/${id}`, { method: 'DELETE' });
+
+export function useDeleteService() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: deleteService,
+    onSuccess: (_nothing, id) => {
+      client.setQueryData<Service[]>(queryKeys.serviceList, (old) =>
+        old?.filter((s) => s.id !== id),
+      );
+      client.removeQueries({ queryKey: queryKeys.service(id) });
+      return client.invalidateQueries({ queryKey: queryKeys.serviceList });
+    },
+  });
+}

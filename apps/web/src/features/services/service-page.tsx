@@ -1,0 +1,149 @@
+import { useState, type ComponentType } from 'react';
+import type { Check, Service } from '@homehub/contracts';
+import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../../lib/api-error.ts';
+import { useCanOperate } from '../../lib/current-user.ts';
+import { useDeleteService } from './api/delete-service.ts';
+import { useService } from './api/get-service.ts';
+import { useServices } from './api/get-services.ts';
+import { Button, buttonClass } from '../../ui/button.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { TrashIcon } from '../../ui/icons.tsx';
+import { ResultsBar } from '../../ui/results-bar.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
+import { SearchIcon } from '../../ui/icons.tsx';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { Panel } from '../../ui/panel.tsx';
+import { ServiceHeader } from './components/service-header.tsx';
+
+function NotFound() {
+  return (
+    <EmptyState
+      icon={<SearchIcon size={20} />}
+      title="Service not found"
+      action={
+        <Link to="/" className={buttonClass('secondary')}>
+          Back to the overview
+        </Link>
+      }
+    >
+      It may have been deleted.
+    </EmptyState>
+  );
+}
+
+/**
+ * The panels the page shows from the checks and events features. Features do not import each
+ * other (STYLE rule 14), so app/ composes them into the page.
+ */
+export interface ServicePanels {
+  LatencyPanel: ComponentType<{ checks: readonly Check[] }>;
+  CheckList: ComponentType<{ service: Service; canOperate: boolean }>;
+  EventsTimeline: ComponentType<{ serviceId: number }>;
+}
+
+export function ServicePage({ panels }: { panels: ServicePanels }) {
+  const id = Number(useParams().id);
+  return Number.isInteger(id) && id > 0 ? <ServiceDetail id={id} panels={panels} /> : <NotFound />;
+}
+
+function ServiceDetail({
+  id,
+  panels: { LatencyPanel, CheckList, EventsTimeline },
+}: {
+  id: number;
+  panels: ServicePanels;
+}) {
+  const navigate = useNavigate();
+  const service = useService(id);
+  const services = useServices();
+  const canOperate = useCanOperate();
+  const remove = useDeleteService();
+  const [confirming, setConfirming] = useState(false);
+  usePageTitle(service.data?.name, services.data);
+
+  if (service.isPending) {
+    return (
+      <div className="space-y-4" role="status" aria-label="Loading service">
+        <Skeleton className="h-7 w-56" />
+        <Skeleton className="h-36" />
+        <Skeleton className="h-64" />
+      </div>
+    );
+  }
+  if (service.isError) {
+    if (isApiError(service.error) && service.error.status === 404) return <NotFound />;
+    return (
+      <ErrorState
+        title="Could not load this service"
+        error={service.error}
+        onRetry={() => void service.refetch()}
+      />
+    );
+  }
+  const data = service.data;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <nav aria-label="Breadcrumb" className="text-xs text-muted">
+            <Link to="/" className="hover:text-ink hover:underline">
+              Overview
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </nav>
+          <h1 className="truncate text-xl font-semibold tracking-tight">{data.name}</h1>
+          {data.description && <p className="mt-0.5 text-sm text-muted">{data.description}</p>}
+        </div>
+        {canOperate && (
+          <Button variant="ghost" onClick={() => setConfirming(true)}>
+            <TrashIcon size={15} /> Delete service
+          </Button>
+        )}
+      </div>
+
+      <ServiceHeader service={data} />
+
+      <Panel title="Last 48 results">
+        <div className="px-4 py-4">
+          <ResultsBar results={data.recentResults} className="h-8" />
+          <div className="mt-1.5 flex justify-between text-[11px] text-faint">
+            <span>older</span>
+            <span>now</span>
+          </div>
+        </div>
+      </Panel>
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-5">
+          <LatencyPanel checks={data.checks} />
+          <CheckList service={data} canOperate={canOperate} />
+        </div>
+        <div className="min-w-0">
+          <EventsTimeline serviceId={data.id} />
+        </div>
+      </div>
+
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete "${data.name}"?`}
+        confirmLabel="Delete service"
+        pending={remove.isPending}
+        error={remove.error}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(data.id, {
+            onSuccess: () => {
+              setConfirming(false);
+              void navigate('/', { replace: true });
+            },
+          })
+        }
+      >
+        Its {data.checks.length === 1 ? 'check' : `${data.checks.length} checks`}, results and
+        timeline are deleted too. This cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}
