@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { createDatabase } from './database.ts';
 
-/** `npm run migrate`: applies pending migrations and says which. */
+/** `npm run migrate` (from the repository root): applies pending migrations and says which. */
+if (existsSync('.env')) process.loadEnvFile('.env');
 const config = loadConfig();
 const database = await createDatabase(config);
 try {
