@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { CheckType, LiveMessage, Status } from '@homehub/contracts';
+import type { CheckType, LiveMessage } from '@homehub/contracts';
 import type { Bus } from '../../platform/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { CheckRow } from '../../db/schema.ts';
@@ -7,7 +7,7 @@ import { checkTypeOf } from './check.registry.ts';
 import { describeFailure, type CheckTypeDefinition, type Observation } from './check.types.ts';
 import type { CheckRepository } from './check.repository.ts';
 import { Scheduler } from './scheduler.ts';
-import type { StatusTracker } from './status.tracker.ts';
+import { trackedCheckOf, type StatusTracker } from './status.tracker.ts';
 
 /** A check ready to run: config parsed once, not on every run. */
 interface RuntimeCheck {
@@ -77,13 +77,7 @@ export class CheckRunner {
   async runNow(row: CheckRow): Promise<Observation & { at: number }> {
     const check = this.active.get(row.id) ?? toRuntime(row);
     if (this.deps.tracker.statusOf(row.id) === undefined) {
-      this.deps.tracker.track({
-        id: row.id,
-        serviceId: row.serviceId,
-        name: row.name,
-        enabled: row.enabled === 1,
-        status: row.status as Status,
-      });
+      this.deps.tracker.track(trackedCheckOf(row));
     }
     return this.execute(check);
   }
@@ -127,13 +121,7 @@ export class CheckRunner {
         this.deps.tracker.untrack(checkId);
         return;
       }
-      this.deps.tracker.track({
-        id: row.id,
-        serviceId: row.serviceId,
-        name: row.name,
-        enabled: row.enabled === 1,
-        status: row.status as Status,
-      });
+      this.deps.tracker.track(trackedCheckOf(row));
       if (row.enabled === 1) {
         // Run a new or edited check at once, so its status shows without waiting an interval.
         this.schedule(row, true);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Status } from '@homehub/contracts';
 import type { Bus } from '../../platform/bus.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
+import type { CheckRow } from '../../db/schema.ts';
 import type { Observation } from './check.types.ts';
 import { RESULT_CODES, type CheckRepository } from './check.repository.ts';
 import type { ResultWriter } from './result.writer.ts';
@@ -12,6 +13,19 @@ export interface TrackedCheck {
   name: string;
   enabled: boolean;
   status: Status;
+}
+
+/** A stored check as the state machine follows it. */
+export function trackedCheckOf(
+  row: Pick<CheckRow, 'id' | 'serviceId' | 'name' | 'enabled' | 'status'>,
+): TrackedCheck {
+  return {
+    id: row.id,
+    serviceId: row.serviceId,
+    name: row.name,
+    enabled: row.enabled === 1,
+    status: row.status as Status,
+  };
 }
 
 /** The services area, as far as the state machine needs it. */
@@ -77,13 +91,7 @@ export class StatusTracker {
 
   async load(): Promise<void> {
     for (const row of await this.deps.checks.listStatuses()) {
-      this.checks.set(row.id, {
-        id: row.id,
-        serviceId: row.serviceId,
-        name: row.name,
-        enabled: row.enabled === 1,
-        status: row.status as Status,
-      });
+      this.checks.set(row.id, trackedCheckOf(row));
     }
     for (const { id, status } of await this.deps.services.listStatuses()) {
       this.services.set(id, status);
