@@ -26,6 +26,14 @@ import { createServiceService } from './modules/services/service.service.ts';
 import { serviceRoutes } from './modules/services/service.routes.ts';
 import { createCheckRepository } from './modules/checks/check.repository.ts';
 import { createResultWriter } from './modules/checks/result.writer.ts';
+import { createHistoryRepository } from './modules/checks/history.repository.ts';
+import { createHistoryService } from './modules/checks/history.service.ts';
+import { createPushService } from './modules/checks/push.service.ts';
+import { pushRoutes } from './modules/checks/push.routes.ts';
+import { createRetentionJob, type RetentionJob } from './modules/checks/retention.job.ts';
+import { createSettingsRepository } from './modules/settings/settings.repository.ts';
+import { createSettingsService } from './modules/settings/settings.service.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { StatusTracker } from './modules/checks/status.tracker.ts';
 import { CheckRunner } from './modules/checks/check.runner.ts';
 import { createCheckService } from './modules/checks/check.service.ts';
@@ -43,6 +51,7 @@ export interface Hub {
   readonly auth: AuthService;
   readonly runner: CheckRunner;
   readonly tracker: StatusTracker;
+  readonly retention: RetentionJob;
   readonly bus: Bus;
   /** Starts the scheduler; the HTTP side works without it. */
   start(): Promise<void>;
@@ -100,8 +109,15 @@ export async function buildHub({
   const checkRepository = createCheckRepository(db);
   const serviceRepository = createServiceRepository(db);
   const events = createEventService({ events: createEventRepository(db), bus: liveBus });
+  const historyRepository = createHistoryRepository(db, database.dialect);
+  const settings = createSettingsService({
+    settings: createSettingsRepository(db),
+    clock,
+    checkIntervals: () => checkRepository.intervals(),
+    defaults: { rawDays: config.resultsRetentionDays },
+  });
   const writer = createResultWriter({
-    insert: (rows) => checkRepository.insertResults(rows),
+    insert: (rows) => historyRepository.writeBatch(rows),
     logger: app.log,
   });
   // The state machine writes service statuses through the services area, which in turn
@@ -119,6 +135,13 @@ export async function buildHub({
     bus: liveBus,
     clock,
     logger: app.log,
+    flapping: () => settings.current.flapping,
+  });
+  const pushes = createPushService({
+    checks: checkRepository,
+    history: historyRepository,
+    tracker,
+    clock,
   });
   const runner = new CheckRunner({
     checks: checkRepository,
@@ -127,11 +150,20 @@ export async function buildHub({
     clock,
     logger: app.log,
     concurrency: config.checkConcurrency,
+    pushes,
+  });
+  const retention = createRetentionJob({
+    history: historyRepository,
+    retention: () => settings.current.retention,
+    clock,
+    logger: app.log,
   });
   const checks = createCheckService({ checks: checkRepository, runner, bus: liveBus, clock });
+  const history = createHistoryService({ history: historyRepository, clock });
   const services = createServiceService({
     services: serviceRepository,
     checks,
+    history,
     bus: liveBus,
     clock,
   });
@@ -181,7 +213,9 @@ export async function buildHub({
   await app.register(healthRoutes(() => database.ping()));
   await app.register(authRoutes(auth), { prefix: API_PREFIX });
   await app.register(serviceRoutes(services), { prefix: API_PREFIX });
-  await app.register(checkRoutes(checks), { prefix: API_PREFIX });
+  await app.register(checkRoutes(checks, history), { prefix: API_PREFIX });
+  await app.register(pushRoutes(pushes), { prefix: API_PREFIX });
+  await app.register(settingsRoutes(settings), { prefix: API_PREFIX });
   await app.register(eventRoutes(events), { prefix: API_PREFIX });
   await app.register(liveRoutes(liveBus));
 
@@ -209,9 +243,16 @@ export async function buildHub({
     runner,
     tracker,
     bus: liveBus,
-    start: () => runner.start(),
+    retention,
+    async start() {
+      await settings.load();
+      await pushes.load();
+      await runner.start();
+      retention.start();
+    },
     close() {
       closing ??= (async () => {
+        await retention.stop();
         await runner.stop();
         await writer.close();
         await tracker.settled();

@@ -32,6 +32,12 @@ const EnvSchema = z
     ADMIN_EMAIL: z.email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
+    RESULTS_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int()
+      .min(1)
+      .max(3650)
+      .default(7),
     WEB_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
@@ -57,6 +63,8 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   readonly checkConcurrency: number;
+  /** Default for how long raw results are kept; the settings page can change it. */
+  readonly resultsRetentionDays: number;
   readonly webDir: string;
 }
 
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? Object.freeze({ email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD })
         : undefined,
     checkConcurrency: e.CHECK_CONCURRENCY,
+    resultsRetentionDays: e.RESULTS_RETENTION_DAYS,
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : DEFAULT_WEB_DIR,
   });
 }

@@ -90,6 +90,9 @@ export interface ApiResponse<T = any> {
 export interface TestHub {
   hub: Hub;
   backend: Backend;
+  /** The hub's database and config, to open a second hub on (a restart). */
+  database: TestDatabase['database'];
+  config: TestDatabase['config'];
   dataDir: string;
   /** An admin's access token. */
   token: string;
@@ -160,6 +163,8 @@ export async function startTestHub(
   return {
     hub,
     backend,
+    database: test.database,
+    config: test.config,
     dataDir: test.dataDir,
     token: pair.access,
     refresh: pair.refresh,
@@ -180,13 +185,13 @@ export async function eventually<T>(
   probe: () => Promise<T> | T,
   timeoutMs = 10_000,
   what = 'condition',
-): Promise<NonNullable<T>> {
+): Promise<Exclude<NonNullable<T>, false | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) return value as Exclude<NonNullable<T>, false | 0 | ''>;
     } catch (error) {
       last = error;
     }

@@ -106,6 +106,10 @@ describe.each(backends())('live checks and streams on %s', (backend) => {
       data: { serviceId: service.id, fromStatus: 'up', checkId: check.id },
     });
     expect(down.type === 'event' && down.data.message).toMatch(/home/);
+    // The event carries the result that caused it.
+    expect(down.type === 'event' && down.data.data).toMatchObject({
+      result: { status: 'down', latencyMs: null },
+    });
 
     // The timeline, filtered by time and by service.
     const since = await t.api('GET', `/api/v1/events?since=${encodeURIComponent(beforeDown)}`);
@@ -139,7 +143,9 @@ describe.each(backends())('live checks and streams on %s', (backend) => {
       3_000,
       'results to be stored',
     );
-    expect(stored[0].status).toBe('up');
+    // Newest first: the last result is the down one, the oldest the first up.
+    expect(stored[0].status).toBe('down');
+    expect(stored.at(-1).status).toBe('up');
     all.socket.close();
     scoped.socket.close();
   });

@@ -8,7 +8,7 @@ describe('the committed openapi.json', () => {
     expect(await generateOpenApi()).toBe(committed);
   });
 
-  it('marks only the sign-in, setup and health routes public', () => {
+  it('marks only the sign-in, setup, health and push routes public', () => {
     const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
     };
@@ -19,11 +19,15 @@ describe('the committed openapi.json', () => {
     );
     expect(open.sort()).toEqual([
       'GET /api/v1/auth/setup',
+      'GET /api/v1/push/{token}',
+      'GET /api/v1/push/{token}/{signal}',
       'GET /healthz',
       'GET /readyz',
       'POST /api/v1/auth/setup',
       'POST /api/v1/auth/token',
       'POST /api/v1/auth/token/refresh',
+      'POST /api/v1/push/{token}',
+      'POST /api/v1/push/{token}/{signal}',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { backends, openTestDatabase, type TestDatabase } from './harness.ts';
 import { createCheckRepository } from '../src/modules/checks/check.repository.ts';
+import { createHistoryRepository } from '../src/modules/checks/history.repository.ts';
 import { createServiceRepository } from '../src/modules/services/service.repository.ts';
 import { createEventRepository } from '../src/modules/events/event.repository.ts';
 import { createUserRepository } from '../src/modules/auth/user.repository.ts';
@@ -38,7 +39,8 @@ describe.each(backends())('storage on %s', (backend) => {
       createdAt: now,
       updatedAt: now,
     });
-    return { services, checks, service, check };
+    const history = createHistoryRepository(t.database.db, t.database.dialect);
+    return { services, checks, history, service, check };
   }
 
   it('migrates once: a second run applies nothing', async () => {
@@ -47,7 +49,7 @@ describe.each(backends())('storage on %s', (backend) => {
   });
 
   it('stores a batch of results in one go and reads the newest back first', async () => {
-    const { checks, check } = await seed();
+    const { checks, history, check } = await seed();
     const rows = Array.from({ length: 2_500 }, (_, i) => ({
       checkId: check.id,
       at: now + i * 1000,
@@ -55,7 +57,7 @@ describe.each(backends())('storage on %s', (backend) => {
       latencyMs: 12.5,
       message: i % 10 === 0 ? 'HTTP 500' : null,
     }));
-    await checks.insertResults(rows);
+    await history.writeBatch(rows);
     const recent = await checks.recentResults([check.id], 3);
     expect(recent.map((r) => r.at)).toEqual([now + 2_499_000, now + 2_498_000, now + 2_497_000]);
     expect(recent[0]).toMatchObject({ status: 0, latencyMs: 12.5, message: null });
@@ -64,19 +66,19 @@ describe.each(backends())('storage on %s', (backend) => {
   });
 
   it('writes nothing of a batch when one row is bad', async () => {
-    const { checks, check } = await seed();
+    const { checks, history, check } = await seed();
     const rows = [
       { checkId: check.id, at: now, status: 0, latencyMs: 1, message: null },
       { checkId: 987_654_321, at: now, status: 0, latencyMs: 1, message: null },
     ];
-    const error = await checks.insertResults(rows).catch((e: unknown) => e);
+    const error = await history.writeBatch(rows).catch((e: unknown) => e);
     expect(isForeignKeyViolation(error)).toBe(true);
     expect(await checks.recentResults([check.id], 10)).toEqual([]);
   });
 
   it('deletes a service with its checks, results and events', async () => {
-    const { services, checks, service, check } = await seed();
-    await checks.insertResults([
+    const { services, checks, history, service, check } = await seed();
+    await history.writeBatch([
       { checkId: check.id, at: now, status: 0, latencyMs: 1, message: null },
     ]);
     const events = createEventRepository(t.database.db);
@@ -97,6 +99,70 @@ describe.each(backends())('storage on %s', (backend) => {
     expect(await checks.findById(check.id)).toBeUndefined();
     expect(await checks.recentResults([check.id], 10)).toEqual([]);
     expect((await events.list({ serviceId: service.id, limit: 10 })).length).toBe(0);
+  });
+
+  it('rolls every batch into minute, hour and day buckets that add up to the raw results', async () => {
+    const { history, check } = await seed();
+    const hour = 3_600_000;
+    const start = Math.floor(now / 86_400_000) * 86_400_000 + 5 * hour; // 05:00 UTC today
+    const result = (offsetMs: number, status: number, latencyMs: number | null) => ({
+      checkId: check.id,
+      at: start + offsetMs,
+      status,
+      latencyMs,
+      message: null,
+    });
+    // Two batches land in the same minute: the second must add to the first, not replace it.
+    await history.writeBatch([
+      result(1_000, 0, 40),
+      result(2_000, 2, null),
+      result(61_000, 0, 900),
+    ]);
+    await history.writeBatch([result(3_000, 1, 10), result(hour + 5_000, 0, 120)]);
+
+    const minutes = await history.buckets(check.id, 'minute', start);
+    expect(minutes.map((m) => [m.at - start, m.count, m.up, m.degraded, m.down])).toEqual([
+      [0, 3, 1, 1, 1],
+      [60_000, 1, 1, 0, 0],
+      [hour, 1, 1, 0, 0],
+    ]);
+    // A result without a latency (refused) leaves min, max and the average alone.
+    expect(minutes[0]).toMatchObject({
+      latencyCount: 2,
+      latencySum: 50,
+      latencyMin: 10,
+      latencyMax: 40,
+    });
+    expect(minutes[0]!.bin0 + minutes[0]!.bin2).toBe(2); // 10 ms ≤ 10, 40 ms ≤ 50
+
+    const hours = await history.buckets(check.id, 'hour', start);
+    expect(hours.map((h) => [h.at - start, h.count])).toEqual([
+      [0, 4],
+      [hour, 1],
+    ]);
+    expect(hours[0]).toMatchObject({ latencyMin: 10, latencyMax: 900 });
+    const [day] = await history.buckets(check.id, 'day', start - 5 * hour);
+    expect(day).toMatchObject({ count: 5, up: 3, degraded: 1, down: 1, latencyMax: 900 });
+
+    const counts = await history.uptimeCounts([check.serviceId], 'day', start - 5 * hour);
+    expect(counts).toEqual([{ serviceId: check.serviceId, count: 5, up: 3, degraded: 1 }]);
+  });
+
+  it('drops history past a cutoff, one check at a time, and leaves newer rows', async () => {
+    const { history, check } = await seed();
+    const old = now - 10 * 86_400_000;
+    await history.writeBatch([
+      { checkId: check.id, at: old, status: 0, latencyMs: 5, message: null },
+      { checkId: check.id, at: now, status: 0, latencyMs: 5, message: null },
+    ]);
+    const cutoff = now - 86_400_000;
+    expect(await history.checksWithRowsBefore('raw', cutoff)).toContain(check.id);
+    expect(await history.deleteBefore('raw', check.id, cutoff)).toBe(1);
+    expect(await history.deleteBefore('minute', check.id, cutoff)).toBe(1);
+    expect(await history.checksWithRowsBefore('raw', cutoff)).not.toContain(check.id);
+    expect((await history.results({ checkId: check.id, limit: 10 })).map((r) => r.at)).toEqual([
+      now,
+    ]);
   });
 
   it('keeps emails unique and creates the first admin only once', async () => {

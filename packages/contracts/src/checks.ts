@@ -1,41 +1,13 @@
 import { z } from 'zod';
-import { Id, ResultStatus, Status, Timestamp } from './common.ts';
+import { CHECK_CONFIGS } from './check-types/index.ts';
+import { Id, ListQuery, ResultStatus, Status, Timestamp } from './common.ts';
 
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export * from './check-types/index.ts';
 
-/** "200", "2xx" or "200-299". */
-export const StatusCodePattern = z
-  .string()
-  .regex(
-    /^([1-5]xx|[1-5]\d\d(-[1-5]\d\d)?)$/,
-    'Use a code (200), a class (2xx) or a range (200-299)',
-  );
-
-export const HttpConfig = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'Must be an http:// or https:// URL' }).max(2048),
-  method: z.enum(HTTP_METHODS).default('GET'),
-  expectedStatus: z.array(StatusCodePattern).min(1).max(20).default(['2xx']),
-});
-export type HttpConfig = z.infer<typeof HttpConfig>;
-
-export const TcpConfig = z.object({
-  host: z
-    .string()
-    .trim()
-    .min(1)
-    .max(253)
-    .regex(/^[A-Za-z0-9.:_-]+$/, 'Must be a host name or an IP address'),
-  port: z.coerce.number().int().min(1).max(65535),
-});
-export type TcpConfig = z.infer<typeof TcpConfig>;
-
-/** Each check type's config schema; a new type adds one line here and one to the server's registry. */
-export const CHECK_CONFIGS = {
-  http: HttpConfig,
-  tcp: TcpConfig,
-} as const;
 export type CheckType = keyof typeof CHECK_CONFIGS;
-export const CheckType = z.enum(Object.keys(CHECK_CONFIGS) as [CheckType, ...CheckType[]]);
+export const CHECK_TYPES = Object.keys(CHECK_CONFIGS) as [CheckType, ...CheckType[]];
+export const CheckType = z.enum(CHECK_TYPES);
+export type CheckConfig<T extends CheckType = CheckType> = z.infer<(typeof CHECK_CONFIGS)[T]>;
 
 export const MAX_INTERVAL_SECONDS = 86_400;
 export const DEFAULT_INTERVAL_SECONDS = 60;
@@ -43,6 +15,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 
 const IntervalSeconds = z.int().min(1).max(MAX_INTERVAL_SECONDS);
 const TimeoutSeconds = z.int().min(1).max(MAX_INTERVAL_SECONDS);
+export const MAX_RETRIES = 10;
+/** Failures in a row tolerated before a check turns down (with 2 it turns down at the third). */
+const Retries = z.int().min(0).max(MAX_RETRIES);
 
 const CheckCommon = z.object({
   serviceId: Id,
@@ -51,13 +26,31 @@ const CheckCommon = z.object({
   /** Defaults to 10 s, or the interval when that is shorter; never above the interval. */
   timeoutSeconds: TimeoutSeconds.optional(),
   enabled: z.boolean().default(true),
+  retries: Retries.default(0),
 });
 
-export const CheckCreate = z.discriminatedUnion('type', [
-  CheckCommon.extend({ type: z.literal('http'), config: HttpConfig }),
-  CheckCommon.extend({ type: z.literal('tcp'), config: TcpConfig }),
-]);
-export type CheckCreate = z.infer<typeof CheckCreate>;
+function variantOf<T extends CheckType>(type: T) {
+  return CheckCommon.extend({ type: z.literal(type), config: CHECK_CONFIGS[type] });
+}
+
+export type CheckCreate = {
+  [T in CheckType]: z.infer<typeof CheckCommon> & { type: T; config: CheckConfig<T> };
+}[CheckType];
+export type CheckCreateInput = {
+  [T in CheckType]: z.input<typeof CheckCommon> & {
+    type: T;
+    config: z.input<(typeof CHECK_CONFIGS)[T]>;
+  };
+}[CheckType];
+
+/** One variant per registered type, told apart by `type`; built from CHECK_CONFIGS. */
+export const CheckCreate = z.discriminatedUnion(
+  'type',
+  CHECK_TYPES.map((type) => variantOf(type)) as unknown as [
+    ReturnType<typeof variantOf>,
+    ...ReturnType<typeof variantOf>[],
+  ],
+) as unknown as z.ZodType<CheckCreate, CheckCreateInput>;
 
 export const CheckUpdate = z
   .object({
@@ -65,6 +58,7 @@ export const CheckUpdate = z
     intervalSeconds: IntervalSeconds,
     timeoutSeconds: TimeoutSeconds,
     enabled: z.boolean(),
+    retries: Retries,
     type: CheckType,
     /** The whole config for the check's type (see CheckCreate); it replaces the old one. */
     config: z.record(z.string(), z.unknown()),
@@ -90,7 +84,11 @@ export const Check = z.object({
   intervalSeconds: z.int(),
   timeoutSeconds: z.int(),
   enabled: z.boolean(),
-  config: z.union([HttpConfig, TcpConfig]),
+  retries: z.int(),
+  /** The type's config, as stored (see CHECK_CONFIGS); secrets in it are never sent back. */
+  config: z.record(z.string(), z.unknown()),
+  /** For push checks only: the secret path a job calls, relative to the hub. */
+  pushUrl: z.string().nullable(),
   status: Status,
   lastResult: Result.nullable(),
   createdAt: Timestamp,
@@ -104,6 +102,61 @@ export const CheckListQuery = z.object({
 
 export const RunCheckRequest = z.object({ checkId: Id });
 
-export const ResultsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+/** Raw results, newest first; `since`/`until` bound them in time (inclusive, exclusive). */
+export const ResultsQuery = ListQuery.extend({
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
 });
+
+/** The windows a history can be asked for; each is served from the rollup tier that fits. */
+export const HISTORY_RANGES = ['24h', '7d', '30d', '90d', '1y'] as const;
+export const HistoryRange = z.enum(HISTORY_RANGES);
+export type HistoryRange = z.infer<typeof HistoryRange>;
+
+export const HistoryQuery = z.object({ range: HistoryRange.default('24h') });
+
+/** One rollup bucket: counts by status and latency figures of the results in it. */
+export const HistoryBucket = z.object({
+  at: Timestamp,
+  count: z.int(),
+  up: z.int(),
+  degraded: z.int(),
+  down: z.int(),
+  latencyMin: z.number().nullable(),
+  latencyAvg: z.number().nullable(),
+  latencyP95: z.number().nullable(),
+  latencyMax: z.number().nullable(),
+});
+export type HistoryBucket = z.infer<typeof HistoryBucket>;
+
+export const History = z.object({
+  checkId: Id,
+  range: HistoryRange,
+  /** The width of each bucket: 60 (a minute), 3600 (an hour) or 86400 (a day). */
+  bucketSeconds: z.int(),
+  /** Up or degraded results as a percentage of all, or null with no results in range. */
+  uptime: z.number().nullable(),
+  buckets: z.array(HistoryBucket),
+});
+export type History = z.infer<typeof History>;
+
+/** Uptime % over the last 24 h, 7 d and 30 d; null where there are no results yet. */
+export const Uptime = z.object({
+  '24h': z.number().nullable(),
+  '7d': z.number().nullable(),
+  '30d': z.number().nullable(),
+});
+export type Uptime = z.infer<typeof Uptime>;
+
+/** What a job may tell a push check: it started, it succeeded, it failed, or its exit code. */
+export const PushParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a push token'),
+  signal: z
+    .union([z.enum(['start', 'success', 'fail']), z.coerce.number().int().min(0).max(255)])
+    .optional(),
+});
+export const PushQuery = z.object({
+  /** A line for the result log, e.g. "backup: 3.2 GB". */
+  msg: z.string().max(1000).optional(),
+});
+export const PushAnswer = z.object({ ok: z.literal(true) });

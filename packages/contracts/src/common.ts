@@ -9,7 +9,15 @@ export const IdParams = z.object({ id: Id });
 /** Every timestamp on the wire is an ISO-8601 string in UTC. */
 export const Timestamp = z.iso.datetime();
 
-export const STATUSES = ['pending', 'up', 'degraded', 'down', 'paused', 'maintenance'] as const;
+export const STATUSES = [
+  'pending',
+  'up',
+  'degraded',
+  'flapping',
+  'down',
+  'paused',
+  'maintenance',
+] as const;
 export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 

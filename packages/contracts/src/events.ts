@@ -13,6 +13,8 @@ export const Event = z.object({
   toStatus: Status.nullable(),
   /** Why, in words: for a status change, the result that caused it. */
   message: z.string(),
+  /** For a check's status change, the result that caused it; other kinds add their own. */
+  data: z.record(z.string(), z.unknown()).nullable(),
   at: Timestamp,
 });
 export type Event = z.infer<typeof Event>;

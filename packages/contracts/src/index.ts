@@ -5,3 +5,4 @@ export * from './checks.ts';
 export * from './services.ts';
 export * from './events.ts';
 export * from './live.ts';
+export * from './settings.ts';

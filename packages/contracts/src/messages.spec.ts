@@ -35,3 +35,21 @@ describe('validation messages', () => {
     expect(check['config.url']).toMatch(/http/);
   });
 });
+
+describe('check config rules', () => {
+  it('accepts resolvers as an IP with an optional port, and nothing else', async () => {
+    const { isResolver } = await import('./check-types/dns.ts');
+    expect(['', '192.168.1.1', '10.0.0.1:5353', 'fd00::1', '[fd00::1]:53'].every(isResolver)).toBe(
+      true,
+    );
+    expect(['1..2', '10.0.0.1:0', '10.0.0.1:99999', 'dns.lan', '[fd00::1]'].some(isResolver)).toBe(
+      false,
+    );
+  });
+
+  it('refuses a host that could be read as a command-line option', async () => {
+    const { HostName } = await import('./check-types/shared.ts');
+    expect(HostName.safeParse('-V').success).toBe(false);
+    expect(HostName.safeParse('nas.lan').success).toBe(true);
+  });
+});

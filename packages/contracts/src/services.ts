@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Check, Result } from './checks.ts';
+import { Check, Result, Uptime } from './checks.ts';
 import { Id, Status, Timestamp } from './common.ts';
 
 export const ServiceCreate = z.object({
@@ -27,6 +27,8 @@ export const Service = z.object({
   checks: z.array(Check),
   /** The newest results across its checks, oldest first (for the overview's bar). */
   recentResults: z.array(Result),
+  /** Across its checks: up or degraded results as a share of all, per window. */
+  uptime: Uptime,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

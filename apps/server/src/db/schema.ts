@@ -37,6 +37,12 @@ export interface ChecksTable {
   config: string;
   status: string;
   statusChangedAt: number | null;
+  /** Failures tolerated before down. */
+  retries: Generated<number>;
+  /** Failures in a row so far (the state machine's position). */
+  failures: Generated<number>;
+  /** Push checks only: the secret a job calls the hub with. */
+  pushToken: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -58,7 +64,42 @@ export interface EventsTable {
   fromStatus: string | null;
   toStatus: string | null;
   message: string;
+  /** JSON text: what came with the event (for a status change, the result). */
+  data: string | null;
   at: number;
+}
+
+/** One bucket of a check's results; see modules/checks/rollup.ts. */
+export interface CheckRollupsTable {
+  checkId: number;
+  at: number;
+  count: number;
+  up: number;
+  degraded: number;
+  down: number;
+  latencyCount: number;
+  latencySum: number;
+  latencyMin: number | null;
+  latencyMax: number | null;
+  bin0: number;
+  bin1: number;
+  bin2: number;
+  bin3: number;
+  bin4: number;
+  bin5: number;
+  bin6: number;
+  bin7: number;
+  bin8: number;
+  bin9: number;
+  bin10: number;
+  bin11: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON text, validated by the settings schema when read. */
+  value: string;
+  updatedAt: number;
 }
 
 export interface DB {
@@ -67,6 +108,10 @@ export interface DB {
   checks: ChecksTable;
   checkResults: CheckResultsTable;
   events: EventsTable;
+  checkRollupsMinute: CheckRollupsTable;
+  checkRollupsHour: CheckRollupsTable;
+  checkRollupsDay: CheckRollupsTable;
+  settings: SettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -79,3 +124,4 @@ export type CheckPatch = Updateable<ChecksTable>;
 export type ResultRow = Selectable<CheckResultsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type EventInsert = Insertable<EventsTable>;
+export type RollupRow = Selectable<CheckRollupsTable>;

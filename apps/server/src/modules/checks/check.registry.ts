@@ -1,16 +1,24 @@
 import type { CheckType } from '@homehub/contracts';
 import { ValidationError } from '../../platform/errors.ts';
-import type { CheckTypeDefinition } from './check.types.ts';
+import type { CheckTypeDefinition, Observation } from './check.types.ts';
+import { dnsCheck } from './types/dns.check.ts';
 import { httpCheck } from './types/http.check.ts';
+import { pingCheck } from './types/ping.check.ts';
+import { pushCheck } from './types/push.check.ts';
 import { tcpCheck } from './types/tcp.check.ts';
+import { tlsCheck } from './types/tls.check.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own config type
-type AnyCheckType = CheckTypeDefinition<any>;
+type AnyCheckType = CheckTypeDefinition<any, Observation | null>;
 
 /** Every check type the hub knows. A new type adds its module and one line here. */
 const TYPES: Record<CheckType, AnyCheckType> = {
   http: httpCheck,
   tcp: tcpCheck,
+  dns: dnsCheck,
+  ping: pingCheck,
+  tls: tlsCheck,
+  push: pushCheck,
 };
 
 export function checkTypeOf(type: CheckType): AnyCheckType {

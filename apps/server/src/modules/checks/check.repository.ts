@@ -36,11 +36,26 @@ export function createCheckRepository(db: Kysely<DB>) {
     },
 
     /** Every check's status, to seed the in-memory state machine at start. */
-    listStatuses(): Promise<Pick<CheckRow, 'id' | 'serviceId' | 'status' | 'enabled' | 'name'>[]> {
+    listStatuses() {
       return db
         .selectFrom('checks')
-        .select(['id', 'serviceId', 'status', 'enabled', 'name'])
+        .select(['id', 'serviceId', 'status', 'enabled', 'name', 'retries', 'failures'])
         .execute();
+    },
+
+    /** Every check's interval, for the storage estimate. */
+    async intervals(): Promise<number[]> {
+      const rows = await db.selectFrom('checks').select('intervalSeconds').execute();
+      return rows.map((r) => r.intervalSeconds);
+    },
+
+    findByPushToken(token: string): Promise<CheckRow | undefined> {
+      return db
+        .selectFrom('checks')
+        .selectAll()
+        .where('pushToken', '=', token)
+        .where('type', '=', 'push')
+        .executeTakeFirst();
     },
 
     findById(id: number): Promise<CheckRow | undefined> {
@@ -73,18 +88,8 @@ export function createCheckRepository(db: Kysely<DB>) {
         .execute();
     },
 
-    /** One transaction for a whole batch: the hot path never commits per result. */
-    async insertResults(rows: ResultRow[]): Promise<void> {
-      if (rows.length === 0) return;
-      await db.transaction().execute(async (trx) => {
-        // Bound each statement's parameter count (SQLite allows 32,766; PostgreSQL 65,535).
-        for (let i = 0; i < rows.length; i += 1000) {
-          await trx
-            .insertInto('checkResults')
-            .values(rows.slice(i, i + 1000))
-            .execute();
-        }
-      });
+    async setFailures(id: number, failures: number): Promise<void> {
+      await db.updateTable('checks').set({ failures }).where('id', '=', id).execute();
     },
 
     /** The newest `perCheck` results of each check, newest first; one indexed seek per check. */

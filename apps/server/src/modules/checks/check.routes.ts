@@ -7,6 +7,8 @@ import {
   CheckListQuery,
   CheckUpdate,
   ErrorBody,
+  History,
+  HistoryQuery,
   IdParams,
   ResultsQuery,
   ListQuery,
@@ -16,8 +18,9 @@ import {
 } from '@homehub/contracts';
 import { listResponse } from '../../platform/pagination.ts';
 import type { CheckService } from './check.service.ts';
+import type { HistoryService } from './history.service.ts';
 
-export function checkRoutes(checks: CheckService) {
+export function checkRoutes(checks: CheckService, history: HistoryService) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ['checks'];
@@ -82,15 +85,33 @@ export function checkRoutes(checks: CheckService) {
       {
         schema: {
           tags,
-          summary: "A check's newest results, oldest first",
+          summary: "A check's raw results, newest first, paginated; since/until bound them",
           params: IdParams,
           querystring: ResultsQuery,
-          response: { 200: z.object({ results: z.array(Result) }), ...errors },
+          response: { 200: listOf(Result), ...errors },
         },
       },
-      async (request) => ({
-        results: await checks.results(request.params.id, request.query.limit),
-      }),
+      async (request) => {
+        await checks.exists(request.params.id);
+        return listResponse(request, await history.results(request.params.id, request.query));
+      },
+    );
+
+    r.get(
+      '/checks/:id/history',
+      {
+        schema: {
+          tags,
+          summary: "A check's rolled-up history over a range, with its uptime",
+          params: IdParams,
+          querystring: HistoryQuery,
+          response: { 200: History, ...errors },
+        },
+      },
+      async (request) => {
+        await checks.exists(request.params.id);
+        return history.history(request.params.id, request.query.range);
+      },
     );
 
     r.patch(

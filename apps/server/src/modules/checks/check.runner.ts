@@ -4,7 +4,12 @@ import type { Bus } from '../../platform/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { CheckRow } from '../../db/schema.ts';
 import { checkTypeOf } from './check.registry.ts';
-import { describeFailure, type CheckTypeDefinition, type Observation } from './check.types.ts';
+import {
+  describeFailure,
+  type CheckTypeDefinition,
+  type Observation,
+  type ProbeContext,
+} from './check.types.ts';
 import type { CheckRepository } from './check.repository.ts';
 import { Scheduler } from './scheduler.ts';
 import { trackedCheckOf, type StatusTracker } from './status.tracker.ts';
@@ -13,9 +18,17 @@ import { trackedCheckOf, type StatusTracker } from './status.tracker.ts';
 interface RuntimeCheck {
   id: number;
   name: string;
-  definition: CheckTypeDefinition<unknown>;
+  definition: CheckTypeDefinition<unknown, Observation | null>;
   config: unknown;
   timeoutMs: number;
+  intervalMs: number;
+  /** When the check was last (re)configured: a push check expects calls from then on. */
+  since: number;
+}
+
+/** The calls push checks received, as far as the runner needs them. */
+export interface PushCalls {
+  callsOf(checkId: number): { lastCallAt: number | null; startedAt: number | null };
 }
 
 interface Deps {
@@ -25,6 +38,7 @@ interface Deps {
   clock: Clock;
   logger: FastifyBaseLogger;
   concurrency: number;
+  pushes: PushCalls;
 }
 
 function toRuntime(row: CheckRow): RuntimeCheck {
@@ -35,6 +49,8 @@ function toRuntime(row: CheckRow): RuntimeCheck {
     definition,
     config: definition.config.parse(JSON.parse(row.config)),
     timeoutMs: row.timeoutSeconds * 1000,
+    intervalMs: row.intervalSeconds * 1000,
+    since: row.updatedAt,
   };
 }
 
@@ -73,8 +89,11 @@ export class CheckRunner {
     await this.scheduler.stop();
   }
 
-  /** Runs a check at once (enabled or not), records and answers its result. */
-  async runNow(row: CheckRow): Promise<Observation & { at: number }> {
+  /**
+   * Runs a check at once (enabled or not), records and answers its result; null when the
+   * check has nothing to say yet (a push check whose next call is not overdue).
+   */
+  async runNow(row: CheckRow): Promise<(Observation & { at: number }) | null> {
     const check = this.active.get(row.id) ?? toRuntime(row);
     if (this.deps.tracker.statusOf(row.id) === undefined) {
       this.deps.tracker.track(trackedCheckOf(row));
@@ -86,7 +105,8 @@ export class CheckRunner {
     try {
       const check = toRuntime(row);
       this.active.set(row.id, check);
-      this.scheduler.upsert(row.id, row.intervalSeconds * 1000, { now });
+      const everyMs = check.definition.everyMs?.(check.intervalMs) ?? check.intervalMs;
+      this.scheduler.upsert(row.id, everyMs, { now });
     } catch (error) {
       this.deps.logger.error({ err: error, checkId: row.id }, 'check cannot be scheduled');
     }
@@ -152,15 +172,29 @@ export class CheckRunner {
     }
   }
 
-  private async execute(check: RuntimeCheck): Promise<Observation & { at: number }> {
+  private async execute(check: RuntimeCheck): Promise<(Observation & { at: number }) | null> {
     const signal = AbortSignal.any([AbortSignal.timeout(check.timeoutMs), this.shutdown.signal]);
-    const context = { signal, timeoutMs: check.timeoutMs };
     const at = this.deps.clock.now();
-    let observation: Observation;
+    const context: ProbeContext = { signal, timeoutMs: check.timeoutMs };
+    if (check.definition.type === 'push') {
+      const { intervalMs, since } = check;
+      context.push = {
+        now: at,
+        intervalMs,
+        watchingSince: since,
+        ...this.deps.pushes.callsOf(check.id),
+      };
+    }
+    let observation: Observation | null;
     try {
       observation = await check.definition.run(check.config, context);
     } catch (error) {
       observation = { status: 'down', latencyMs: null, message: describeFailure(error, context) };
+    }
+    if (observation === null) return null;
+    // A silent push check is judged again and again: its down is one result, not one per look.
+    if (check.definition.type === 'push' && this.deps.tracker.statusOf(check.id) === 'down') {
+      return { ...observation, at };
     }
     this.deps.tracker.record(check.id, observation, at);
     this.deps.logger.debug({ checkId: check.id, ...observation }, 'check ran');

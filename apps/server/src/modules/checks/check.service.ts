@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import {
+  CHECK_CONFIGS,
   DEFAULT_TIMEOUT_SECONDS,
   type Check,
   type CheckCreate,
@@ -32,22 +35,52 @@ export const toResult = (row: ResultRow): Result => ({
   at: iso(row.at),
 });
 
+const secretKeys = new Map<CheckType, string[]>();
+
+/** The config fields a type marks secret: written, replaced, never sent back. */
+function secretKeysOf(type: CheckType): string[] {
+  let keys = secretKeys.get(type);
+  if (!keys) {
+    const shape = CHECK_CONFIGS[type].shape as Record<string, z.ZodType>;
+    keys = Object.entries(shape)
+      .filter(([, field]) => (field.meta() as { secret?: boolean } | undefined)?.secret === true)
+      .map(([key]) => key);
+    secretKeys.set(type, keys);
+  }
+  return keys;
+}
+
+function withoutSecrets(type: CheckType, config: Record<string, unknown>): Record<string, unknown> {
+  const secrets = secretKeysOf(type);
+  return secrets.length === 0
+    ? config
+    : Object.fromEntries(Object.entries(config).filter(([key]) => !secrets.includes(key)));
+}
+
+export const pushPathOf = (token: string) => `/api/v1/push/${token}/`;
+
 export function toCheck(row: CheckRow, lastResult: ResultRow | undefined): Check {
+  const type = row.type as CheckType;
   return {
     id: row.id,
     serviceId: row.serviceId,
     name: row.name,
-    type: row.type as CheckType,
+    type,
     intervalSeconds: row.intervalSeconds,
     timeoutSeconds: row.timeoutSeconds,
     enabled: row.enabled === 1,
-    config: JSON.parse(row.config) as Check['config'],
+    retries: row.retries,
+    config: withoutSecrets(type, JSON.parse(row.config) as Record<string, unknown>),
+    pushUrl: row.pushToken ? pushPathOf(row.pushToken) : null,
     status: row.status as Status,
     lastResult: lastResult ? toResult(lastResult) : null,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
 }
+
+/** 144 random bits, URL-safe: the push URL is the secret, so it must not be guessable. */
+const newPushToken = () => randomBytes(18).toString('base64url');
 
 function checkTimeout(intervalSeconds: number, timeoutSeconds: number): void {
   if (timeoutSeconds > intervalSeconds) {
@@ -146,7 +179,10 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
           intervalSeconds: input.intervalSeconds,
           timeoutSeconds,
           enabled: input.enabled ? 1 : 0,
-          config: JSON.stringify(input.config),
+          retries: input.retries,
+          // The type's own parse may say more than the shared schema (a push check's cron).
+          config: JSON.stringify(parseConfig(input.type, input.config)),
+          pushToken: input.type === 'push' ? newPushToken() : null,
           status: input.enabled ? 'pending' : 'paused',
           createdAt: now,
           updatedAt: now,
@@ -168,7 +204,20 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
         throw new ValidationError({ config: `Required when the type changes to ${patch.type}` });
       }
       const changes: CheckPatch = { updatedAt: clock.now() };
-      if (patch.config) changes.config = JSON.stringify(parseConfig(type, patch.config));
+      if (patch.config) {
+        // A secret left out of the patch keeps its stored value (the API never showed it).
+        const stored =
+          type === current.type ? (JSON.parse(current.config) as Record<string, unknown>) : {};
+        const kept = Object.fromEntries(
+          secretKeysOf(type)
+            .filter((key) => !(key in patch.config!) && key in stored)
+            .map((key) => [key, stored[key]]),
+        );
+        changes.config = JSON.stringify(parseConfig(type, { ...patch.config, ...kept }));
+      }
+      if (type === 'push' && !current.pushToken) changes.pushToken = newPushToken();
+      if (type !== 'push' && current.pushToken) changes.pushToken = null;
+      if (patch.retries !== undefined) changes.retries = patch.retries;
       if (patch.name !== undefined) changes.name = patch.name;
       if (patch.type !== undefined) changes.type = patch.type;
       if (patch.intervalSeconds !== undefined) changes.intervalSeconds = patch.intervalSeconds;
@@ -194,15 +243,20 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
       announce(row, 'deleted');
     },
 
-    /** A check's newest results, oldest first (ready to chart). */
-    async results(id: number, limit: number): Promise<Result[]> {
+    /** Throws NotFoundError for an unknown id: routes on a check's history call it first. */
+    async exists(id: number): Promise<void> {
       await find(id);
-      return (await checks.recentResults([id], limit)).reverse().map(toResult);
     },
 
     async run(id: number): Promise<Result> {
       const row = await find(id);
       const observation = await runner.runNow(row);
+      if (observation === null) {
+        throw new ValidationError({
+          checkId:
+            'A push check hears from its job; no call is overdue, so there is nothing to run',
+        });
+      }
       return {
         checkId: id,
         status: observation.status,

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Status } from '@homehub/contracts';
+import type { Flapping, Status } from '@homehub/contracts';
 import type { Bus } from '../../platform/bus.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import type { CheckRow } from '../../db/schema.ts';
@@ -12,12 +12,17 @@ export interface TrackedCheck {
   serviceId: number;
   name: string;
   enabled: boolean;
+  /** What the check shows: the underlying status, or flapping. */
   status: Status;
+  /** Failures tolerated before down. */
+  retries: number;
+  /** Failures in a row so far. */
+  failures: number;
 }
 
 /** A stored check as the state machine follows it. */
 export function trackedCheckOf(
-  row: Pick<CheckRow, 'id' | 'serviceId' | 'name' | 'enabled' | 'status'>,
+  row: Pick<CheckRow, 'id' | 'serviceId' | 'name' | 'enabled' | 'status' | 'retries' | 'failures'>,
 ): TrackedCheck {
   return {
     id: row.id,
@@ -25,7 +30,17 @@ export function trackedCheckOf(
     name: row.name,
     enabled: row.enabled === 1,
     status: row.status as Status,
+    retries: row.retries,
+    failures: row.failures,
   };
+}
+
+/** The state machine's own memory of a check, beyond what is stored. */
+interface Machine extends TrackedCheck {
+  /** The status results alone would give, before flapping is considered. */
+  underlying: Status;
+  /** When the underlying status changed, within the flapping window; oldest first. */
+  changes: number[];
 }
 
 /** The services area, as far as the state machine needs it. */
@@ -43,6 +58,7 @@ export interface StatusEventRecorder {
     to: Status;
     message: string;
     at: number;
+    data: Record<string, unknown> | null;
   }): Promise<void>;
 }
 
@@ -51,7 +67,8 @@ export interface StatusEventRecorder {
  * result yet does not pull an up service back to pending (adding a check is not an outage).
  */
 const SEVERITY: Record<Status, number> = {
-  down: 5,
+  down: 6,
+  flapping: 5,
   degraded: 4,
   up: 3,
   pending: 2,
@@ -75,6 +92,8 @@ interface Deps {
   bus: Bus;
   clock: Clock;
   logger: FastifyBaseLogger;
+  /** The hub's flapping rule, read on every change (it can change at run time). */
+  flapping: () => Flapping;
 }
 
 /**
@@ -83,32 +102,34 @@ interface Deps {
  * costs no query; only a change of status is written, in order.
  */
 export class StatusTracker {
-  private readonly checks = new Map<number, TrackedCheck>();
+  private readonly checks = new Map<number, Machine>();
   private readonly services = new Map<number, Status>();
   private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: Deps) {}
 
   async load(): Promise<void> {
-    for (const row of await this.deps.checks.listStatuses()) {
-      this.checks.set(row.id, trackedCheckOf(row));
-    }
+    for (const row of await this.deps.checks.listStatuses()) this.follow(trackedCheckOf(row));
     for (const { id, status } of await this.deps.services.listStatuses()) {
       this.services.set(id, status);
     }
   }
 
-  track(check: Omit<TrackedCheck, 'status'> & { status?: Status }): void {
+  track(check: Omit<TrackedCheck, 'status' | 'failures'> & Partial<TrackedCheck>): void {
     const known = this.checks.get(check.id);
-    this.checks.set(check.id, { ...check, status: check.status ?? known?.status ?? 'pending' });
-    this.recompute(check.serviceId, null, `Check "${check.name}" changed`);
+    this.follow({
+      ...check,
+      status: check.status ?? known?.status ?? 'pending',
+      failures: check.failures ?? known?.failures ?? 0,
+    });
+    this.recompute(check.serviceId);
   }
 
   untrack(checkId: number): void {
     const known = this.checks.get(checkId);
     if (!known) return;
     this.checks.delete(checkId);
-    this.recompute(known.serviceId, null, `Check "${known.name}" removed`);
+    this.recompute(known.serviceId);
   }
 
   untrackService(serviceId: number): void {
@@ -144,16 +165,32 @@ export class StatusTracker {
       data: { ...observation, checkId, serviceId: check.serviceId, at: iso(at) },
     });
 
-    const next: Status = check.enabled ? observation.status : 'paused';
-    if (next === check.status) return;
-    check.status = next;
-    this.persist(() => this.deps.checks.setStatus(checkId, next, at));
-    bus.publish({
-      type: 'check',
-      at: iso(at),
-      data: { id: checkId, serviceId: check.serviceId, status: next },
-    });
-    this.recompute(check.serviceId, checkId, `${check.name}: ${observation.message}`, at);
+    if (!check.enabled) {
+      this.transition(check, 'paused', observation.message, observation, at);
+      return;
+    }
+    const underlying = this.afterRetries(check, observation);
+    if (underlying !== check.underlying) {
+      // Settling out of pending is not a change of mind; everything after it counts.
+      if (check.underlying !== 'pending') check.changes.push(at);
+      check.underlying = underlying;
+    }
+    const { threshold, windowMinutes } = this.deps.flapping();
+    const horizon = at - windowMinutes * 60_000;
+    while (check.changes.length > 0 && check.changes[0]! < horizon) check.changes.shift();
+
+    if (check.status !== 'flapping' && check.changes.length > threshold) {
+      const why = `Changed state ${check.changes.length} times in ${windowMinutes} min; last: ${observation.message}`;
+      this.transition(check, 'flapping', why, observation, at);
+    } else if (check.status === 'flapping' && check.changes.length > Math.floor(threshold / 2)) {
+      // Still unsettled: the underlying changes are folded into the one flapping status.
+    } else {
+      const why =
+        underlying === 'down' && check.retries > 0
+          ? `${observation.message} (failed ${check.failures} times in a row)`
+          : observation.message;
+      this.transition(check, underlying, why, observation, at);
+    }
   }
 
   /** Flushes the queue of status writes (tests and shutdown). */
@@ -161,12 +198,66 @@ export class StatusTracker {
     return this.writes;
   }
 
-  private recompute(
-    serviceId: number,
-    checkId: number | null,
+  private follow(check: TrackedCheck): void {
+    const known = this.checks.get(check.id);
+    this.checks.set(check.id, {
+      ...check,
+      // A flapping check restarts its count: what it would be underneath is learnt anew.
+      underlying: known?.underlying ?? (check.status === 'flapping' ? 'pending' : check.status),
+      changes: known?.changes ?? [],
+    });
+  }
+
+  /**
+   * A failure turns the check down only after `retries` more in a row; until then it keeps
+   * its status. A success (or a slow answer) resets the count.
+   */
+  private afterRetries(check: Machine, observation: Observation): Status {
+    const before = check.failures;
+    check.failures = observation.status === 'down' ? before + 1 : 0;
+    // The count is the machine's position: stored while it matters, so a restart resumes it.
+    if (check.retries > 0 && check.failures !== before && check.failures <= check.retries + 1) {
+      const failures = check.failures;
+      this.persist(() => this.deps.checks.setFailures(check.id, failures));
+    }
+    if (observation.status !== 'down') return observation.status;
+    return check.failures > check.retries ? 'down' : check.underlying;
+  }
+
+  /** A change of what the check shows: stored, told, and exactly one event with its cause. */
+  private transition(
+    check: Machine,
+    to: Status,
     why: string,
-    at = this.deps.clock.now(),
-  ) {
+    observation: Observation,
+    at: number,
+  ): void {
+    const from = check.status;
+    if (from === to) return;
+    check.status = to;
+    const result = { ...observation, at: iso(at) };
+    this.persist(async () => {
+      await this.deps.checks.setStatus(check.id, to, at);
+      await this.deps.events.recordStatusChange({
+        serviceId: check.serviceId,
+        checkId: check.id,
+        from,
+        to,
+        message: `${check.name}: ${why}`,
+        at,
+        data: { result },
+      });
+    });
+    this.deps.bus.publish({
+      type: 'check',
+      at: iso(at),
+      data: { id: check.id, serviceId: check.serviceId, status: to },
+    });
+    this.recompute(check.serviceId, at);
+  }
+
+  /** A service shows the worst of its enabled checks; its change is stored and told, not an event. */
+  private recompute(serviceId: number, at = this.deps.clock.now()) {
     const from = this.services.get(serviceId) ?? 'pending';
     const to = worstStatus(
       [...this.checks.values()]
@@ -175,10 +266,7 @@ export class StatusTracker {
     );
     if (from === to) return;
     this.services.set(serviceId, to);
-    this.persist(async () => {
-      await this.deps.services.recordStatus(serviceId, to, at);
-      await this.deps.events.recordStatusChange({ serviceId, checkId, from, to, message: why, at });
-    });
+    this.persist(() => this.deps.services.recordStatus(serviceId, to, at));
   }
 
   /** Status writes are rare and must land in order, so they queue behind each other. */

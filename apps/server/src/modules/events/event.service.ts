@@ -13,6 +13,7 @@ const toEvent = (row: EventRow): Event => ({
   fromStatus: row.fromStatus as Status | null,
   toStatus: row.toStatus as Status | null,
   message: row.message,
+  data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
   at: iso(row.at),
 });
 
@@ -42,6 +43,7 @@ export function createEventService({ events, bus }: { events: EventRepository; b
       to: Status;
       message: string;
       at: number;
+      data: Record<string, unknown> | null;
     }): Promise<void> {
       const row = await events.insert({
         type: 'status_changed',
@@ -50,6 +52,7 @@ export function createEventService({ events, bus }: { events: EventRepository; b
         fromStatus: change.from,
         toStatus: change.to,
         message: change.message,
+        data: change.data === null ? null : JSON.stringify(change.data),
         at: change.at,
       });
       bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });

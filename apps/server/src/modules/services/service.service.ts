@@ -5,6 +5,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import type { ServiceRow } from '../../db/schema.ts';
 import type { CheckService } from '../checks/check.service.ts';
+import type { HistoryService } from '../checks/history.service.ts';
 import type { ServiceRepository } from './service.repository.ts';
 
 /** How many recent results a service carries for the overview's bar. */
@@ -13,16 +14,18 @@ export const RECENT_RESULTS = 48;
 interface Deps {
   services: ServiceRepository;
   checks: CheckService;
+  history: HistoryService;
   bus: Bus;
   clock: Clock;
 }
 
-export function createServiceService({ services, checks, bus, clock }: Deps) {
+export function createServiceService({ services, checks, history, bus, clock }: Deps) {
   async function present(rows: ServiceRow[]): Promise<Service[]> {
-    const details = await checks.forServices(
-      rows.map((r) => r.id),
-      RECENT_RESULTS,
-    );
+    const ids = rows.map((r) => r.id);
+    const [details, uptime] = await Promise.all([
+      checks.forServices(ids, RECENT_RESULTS),
+      history.uptime(ids),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -31,6 +34,7 @@ export function createServiceService({ services, checks, bus, clock }: Deps) {
       statusChangedAt: row.statusChangedAt === null ? null : iso(row.statusChangedAt),
       checks: details.get(row.id)?.checks ?? [],
       recentResults: details.get(row.id)?.recentResults ?? [],
+      uptime: uptime.get(row.id) ?? { '24h': null, '7d': null, '30d': null },
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
     }));

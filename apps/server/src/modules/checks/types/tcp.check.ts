@@ -1,13 +1,13 @@
 import net from 'node:net';
 import { TcpConfig } from '@homehub/contracts';
-import { defineCheckType } from '../check.types.ts';
+import { defineCheckType, type Observation } from '../check.types.ts';
 
 export const tcpCheck = defineCheckType({
   type: 'tcp',
   config: TcpConfig,
   run(config, context) {
     const started = performance.now();
-    return new Promise((resolve, reject) => {
+    return new Promise<Observation>((resolve, reject) => {
       const socket = net.connect({ host: config.host, port: config.port, signal: context.signal });
       socket.once('connect', () => {
         const latencyMs = Math.round(performance.now() - started);
