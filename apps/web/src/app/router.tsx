@@ -21,6 +21,11 @@ export const router = createBrowserRouter([
             // The service page carries uPlot; the overview loads without it.
             lazy: () => import('./service-route.tsx').then((m) => ({ Component: m.ServiceRoute })),
           },
+          {
+            path: 'settings',
+            lazy: () =>
+              import('./settings-route.tsx').then((m) => ({ Component: m.SettingsRoute })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,9 +1,10 @@
 import { CheckList } from '../features/checks/components/check-list.tsx';
 import { LatencyPanel } from '../features/checks/components/latency-panel.tsx';
+import { ResultLog } from '../features/checks/components/result-log.tsx';
 import { EventsTimeline } from '../features/events/components/events-timeline.tsx';
 import { ServicePage, type ServicePanels } from '../features/services/service-page.tsx';
 
-const PANELS: ServicePanels = { LatencyPanel, CheckList, EventsTimeline };
+const PANELS: ServicePanels = { LatencyPanel, ResultLog, CheckList, EventsTimeline };
 
 /** A service's page with its checks and timeline; loaded lazily because it carries uPlot. */
 export function ServiceRoute() {

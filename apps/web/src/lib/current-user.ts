@@ -18,3 +18,6 @@ export function useCanOperate(): boolean {
   const role = useMe().data?.role;
   return role === 'operator' || role === 'admin';
 }
+
+/** Admins also manage the hub itself: settings, users, retention. */
+export const useIsAdmin = (): boolean => useMe().data?.role === 'admin';

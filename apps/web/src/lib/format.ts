@@ -29,8 +29,53 @@ export const formatExact = (at: Date) => exactFormat.format(at);
 
 export const formatTime = (at: Date) => timeFormat.format(at);
 
+const spanTimeFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+// The hub rolls results up into UTC days, so a day-wide period is named by its UTC date:
+// in the viewer's zone it would straddle two dates.
+const spanDayFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * A period from epoch ms to epoch ms (exclusive): "Jan 1, 12:00 – 12:20 PM" in the viewer's
+ * zone within a day, "Jan 1 – 5, 2026" (UTC dates, the end one the last inside) for days.
+ */
+export function formatSpan(start: number, end: number): string {
+  const DAY = 86_400_000;
+  if (end - start >= DAY) {
+    if (end - start === DAY) return spanDayFormat.format(start);
+    return spanDayFormat.formatRange(start, end - 1);
+  }
+  return spanTimeFormat.formatRange(start, end);
+}
+
 export function formatPercent(value: number | null): string {
   if (value === null) return '—';
   if (value === 100 || value === 0) return `${value}%`;
-  return `${value.toFixed(value >= 99 ? 2 : 1)}%`;
+  // Rounded down near the top: 99.999% must not read as a perfect "100.00%".
+  if (value >= 99) return `${(Math.floor(value * 100) / 100).toFixed(2)}%`;
+  return `${value.toFixed(1)}%`;
+}
+
+const BYTE_UNITS = ['kB', 'MB', 'GB', 'TB'];
+
+/** "940 B", "12.3 MB", "1.05 GB": decimal units, as disks are sold and `df -H` shows them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  let value = bytes;
+  let unit = 'B';
+  for (const next of BYTE_UNITS) {
+    if (value < 1000) break;
+    value /= 1000;
+    unit = next;
+  }
+  return `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${unit}`;
 }

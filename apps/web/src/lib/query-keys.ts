@@ -1,3 +1,5 @@
+import type { HistoryRange } from '@homehub/contracts';
+
 /** Every cache key in one place: the API hooks and the live stream must agree on them. */
 export const queryKeys = {
   me: ['me'] as const,
@@ -5,7 +7,16 @@ export const queryKeys = {
   services: ['services'] as const,
   serviceList: ['services', 'list'] as const,
   service: (id: number) => ['services', 'detail', id] as const,
+  /** Everything cached about one check (its results and histories), to drop it at once. */
+  check: (checkId: number) => ['checks', checkId] as const,
+  /** The result log: pages of raw results, newest first (an infinite query). */
   checkResults: (checkId: number) => ['checks', checkId, 'results'] as const,
+  /** Without a range: every range's history of the check, for the live stream to patch. */
+  checkHistory: (checkId: number, range?: HistoryRange) =>
+    range === undefined
+      ? (['checks', checkId, 'history'] as const)
+      : (['checks', checkId, 'history', range] as const),
   events: ['events'] as const,
   serviceEvents: (serviceId: number) => ['events', { serviceId }] as const,
+  settings: ['settings'] as const,
 };

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { newResult, newService } from './test-factories.ts';
-import { countByStatus, sortByUrgency } from './status.ts';
+import { countByStatus, isStatus, sortByUrgency } from './status.ts';
 import { uptimePercent } from './uptime.ts';
 
 describe('sortByUrgency', () => {
-  it('puts down, then degraded, on top and the rest by name', () => {
+  it('puts down, then flapping, then degraded, on top and the rest by name', () => {
     const services = [
       newService({ name: 'b-up', status: 'up' }),
       newService({ name: 'a-paused', status: 'paused' }),
       newService({ name: 'z-degraded', status: 'degraded' }),
+      newService({ name: 'x-flapping', status: 'flapping' }),
       newService({ name: 'y-down', status: 'down' }),
       newService({ name: 'c-pending', status: 'pending' }),
     ];
     expect(sortByUrgency(services).map((s) => s.name)).toEqual([
       'y-down',
+      'x-flapping',
       'z-degraded',
       'a-paused',
       'b-up',
@@ -21,12 +23,22 @@ describe('sortByUrgency', () => {
     ]);
     expect(countByStatus(services)).toMatchObject({
       down: 1,
+      flapping: 1,
       degraded: 1,
       up: 1,
       paused: 1,
       pending: 1,
       maintenance: 0,
     });
+  });
+});
+
+describe('isStatus', () => {
+  it('accepts every status, flapping included, and nothing inherited', () => {
+    expect(isStatus('flapping')).toBe(true);
+    expect(isStatus('down')).toBe(true);
+    expect(isStatus('toString')).toBe(false);
+    expect(isStatus(null)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Service, Status } from '@homehub/contracts';
 export const STATUS_LABEL: Record<Status, string> = {
   up: 'Up',
   degraded: 'Degraded',
+  flapping: 'Flapping',
   down: 'Down',
   pending: 'Pending',
   paused: 'Paused',
@@ -12,6 +13,7 @@ export const STATUS_LABEL: Record<Status, string> = {
 /** The order in which the overview's chips are listed: trouble first. */
 export const STATUS_ORDER: readonly Status[] = [
   'down',
+  'flapping',
   'degraded',
   'up',
   'pending',
@@ -19,14 +21,18 @@ export const STATUS_ORDER: readonly Status[] = [
   'paused',
 ];
 
-/** Down and degraded float to the top; the rest keep alphabetical order among themselves. */
+/**
+ * Down, flapping (it keeps changing state: worse than slow, not yet steadily failing) and
+ * degraded float to the top; the rest keep alphabetical order among themselves.
+ */
 const URGENCY: Record<Status, number> = {
   down: 0,
-  degraded: 1,
-  pending: 2,
-  up: 2,
-  maintenance: 2,
-  paused: 2,
+  flapping: 1,
+  degraded: 2,
+  pending: 3,
+  up: 3,
+  maintenance: 3,
+  paused: 3,
 };
 
 export function sortByUrgency(services: readonly Service[]): Service[] {
@@ -42,6 +48,7 @@ export function countByStatus(services: readonly Service[]): Record<Status, numb
   const counts: Record<Status, number> = {
     up: 0,
     degraded: 0,
+    flapping: 0,
     down: 0,
     pending: 0,
     paused: 0,
@@ -52,5 +59,6 @@ export function countByStatus(services: readonly Service[]): Record<Status, numb
 }
 
 export function isStatus(value: string | null): value is Status {
-  return value !== null && value in STATUS_LABEL;
+  // Own keys only: `in` would also accept "toString" from a hand-edited ?status=.
+  return value !== null && Object.hasOwn(STATUS_LABEL, value);
 }

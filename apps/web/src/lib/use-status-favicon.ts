@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
-import type { Service } from '@homehub/contracts';
+import type { Service, Status } from '@homehub/contracts';
 
-const COLORS = { down: '#dc2626', degraded: '#d48806', up: '#15a34a', none: '#8a93a1' };
+const COLORS = {
+  down: '#dc2626',
+  flapping: '#e8590c',
+  degraded: '#d48806',
+  up: '#15a34a',
+  none: '#8a93a1',
+};
 
 function faviconSvg(color: string, count: number): string {
   const badge =
@@ -11,13 +17,19 @@ function faviconSvg(color: string, count: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#0f172a"/><circle cx="16" cy="16" r="${count > 0 ? 11 : 7}" fill="${color}"/>${badge}</svg>`;
 }
 
-/** The tab icon turns red with the number of services down (amber when only degraded). */
+/** The worst status shown, in the order a glance at the tab should tell it. */
+function colorOf(services: readonly Service[] | undefined): string {
+  const has = (status: Status) => services?.some((s) => s.status === status) ?? false;
+  if (has('down')) return COLORS.down;
+  if (has('flapping')) return COLORS.flapping;
+  if (has('degraded')) return COLORS.degraded;
+  return has('up') ? COLORS.up : COLORS.none;
+}
+
+/** The tab icon turns red with the number of services down (orange when flapping, amber when degraded). */
 export function useStatusFavicon(services: readonly Service[] | undefined) {
   const down = services?.filter((s) => s.status === 'down').length ?? 0;
-  const degraded = services?.some((s) => s.status === 'degraded') ?? false;
-  const anyUp = services?.some((s) => s.status === 'up') ?? false;
-  const color =
-    down > 0 ? COLORS.down : degraded ? COLORS.degraded : anyUp ? COLORS.up : COLORS.none;
+  const color = colorOf(services);
 
   useEffect(() => {
     let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');

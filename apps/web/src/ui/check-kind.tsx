@@ -1,9 +1,13 @@
 import type { CheckType } from '@homehub/contracts';
-import { GlobeIcon, PlugIcon } from './icons.tsx';
+import { GlobeIcon, LockIcon, PlugIcon, PulseIcon, SignpostIcon, UploadIcon } from './icons.tsx';
 
 const KIND: Record<CheckType, { label: string; Icon: typeof GlobeIcon; title: string }> = {
   http: { label: 'HTTP', Icon: GlobeIcon, title: 'HTTP request' },
   tcp: { label: 'TCP', Icon: PlugIcon, title: 'TCP port' },
+  dns: { label: 'DNS', Icon: SignpostIcon, title: 'DNS lookup' },
+  ping: { label: 'Ping', Icon: PulseIcon, title: 'ICMP ping' },
+  tls: { label: 'TLS', Icon: LockIcon, title: 'TLS certificate' },
+  push: { label: 'Push', Icon: UploadIcon, title: 'Push (heartbeat from a job)' },
 };
 
 /** A check type as a small icon + label, e.g. in the overview's "kinds" column. */

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useMe } from '../lib/current-user.ts';
 import { tokenStore } from '../lib/tokens.ts';
-import { ChevronDownIcon } from './icons.tsx';
+import { ChevronDownIcon, SettingsIcon } from './icons.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 function initials(name: string, email: string): string {
@@ -61,6 +62,15 @@ export function UserMenu() {
             <span className="text-sm text-muted">Theme</span>
             <ThemeToggle />
           </div>
+          {me?.role === 'admin' && (
+            <Link
+              to="/settings"
+              onClick={() => setOpen(false)}
+              className="mt-1 flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm hover:bg-raised"
+            >
+              <SettingsIcon size={15} className="text-muted" /> Settings
+            </Link>
+          )}
           <button
             type="button"
             onClick={() => tokenStore.set(null)}

@@ -1,10 +1,26 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Event, LiveMessage, LiveMessageOf, Result, Service } from '@homehub/contracts';
-import { CHART_RESULTS } from '../../lib/result-limits.ts';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type {
+  Event,
+  History,
+  HistoryBucket,
+  LiveMessage,
+  LiveMessageOf,
+  Result,
+  Service,
+} from '@homehub/contracts';
 import { queryKeys } from '../../lib/query-keys.ts';
 
 /** Matches the server's RECENT_RESULTS: the overview bar shows this many. */
 export const RECENT_RESULTS = 48;
+
+/**
+ * New results are put on top of the result log's first page while it stays this long; past
+ * that (a page left open for hours) the log is refetched instead, back to one page.
+ */
+export const LOG_LIVE_LIMIT = 200;
+
+/** The result log's pages as the checks feature caches them: newest first, cursor in `next`. */
+type ResultLog = InfiniteData<{ results: Result[]; next: string | null }, string | null>;
 
 type ServiceUpdater = (service: Service) => Service;
 
@@ -58,12 +74,98 @@ function withResult(service: Service, result: Result): Service {
   };
 }
 
+/**
+ * Puts a result into the log's first page, newest first. One older than that page's oldest
+ * row belongs to a later page (or is already there) and is left to the next fetch.
+ */
+export function prependResult(log: ResultLog, result: Result): ResultLog {
+  const [first, ...rest] = log.pages;
+  if (!first) return log;
+  if (log.pages.some((page) => page.results.some((r) => sameResult(r, result)))) return log;
+  const oldest = first.results.at(-1);
+  if (oldest && result.at < oldest.at && first.next !== null) return log;
+  const results = [result, ...first.results];
+  if (results.length > 1 && results[1]!.at > result.at)
+    results.sort((a, b) => b.at.localeCompare(a.at));
+  return { ...log, pages: [{ ...first, results }, ...rest] };
+}
+
+function newBucket(at: number, result: Result): HistoryBucket {
+  const latency = result.latencyMs;
+  return {
+    at: new Date(at).toISOString(),
+    count: 1,
+    up: result.status === 'up' ? 1 : 0,
+    degraded: result.status === 'degraded' ? 1 : 0,
+    down: result.status === 'down' ? 1 : 0,
+    latencyMin: latency,
+    latencyAvg: latency,
+    latencyP95: latency,
+    latencyMax: latency,
+  };
+}
+
+function addToBucket(bucket: HistoryBucket, result: Result): HistoryBucket {
+  const latency = result.latencyMs;
+  const next = { ...bucket, count: bucket.count + 1, [result.status]: bucket[result.status] + 1 };
+  if (latency === null) return next;
+  // The bucket does not say how many of its results had a latency; up + degraded is close
+  // (a failed connect has none). The p95 cannot be updated exactly and waits for a refetch,
+  // unless there was none.
+  const n = bucket.latencyAvg === null ? 0 : Math.max(1, bucket.up + bucket.degraded);
+  return {
+    ...next,
+    latencyMin: bucket.latencyMin === null ? latency : Math.min(bucket.latencyMin, latency),
+    latencyMax: bucket.latencyMax === null ? latency : Math.max(bucket.latencyMax, latency),
+    latencyAvg: ((bucket.latencyAvg ?? 0) * n + latency) / (n + 1),
+    latencyP95: bucket.latencyP95 ?? latency,
+  };
+}
+
+/**
+ * Counts a live result into the history bucket it falls in (buckets are aligned to UTC
+ * multiples of their width, as the server rolls them up), so the chart and the uptime bars
+ * move while the page is open; the next fetch replaces the approximations.
+ */
+export function foldIntoHistory(history: History, result: Result): History {
+  const size = history.bucketSeconds * 1000;
+  const time = Date.parse(result.at);
+  const at = time - (time % size);
+  const buckets = history.buckets.slice();
+  const index = buckets.findIndex((b) => Date.parse(b.at) >= at);
+  if (index !== -1 && Date.parse(buckets[index]!.at) === at) {
+    buckets[index] = addToBucket(buckets[index]!, result);
+  } else if (index === -1) {
+    buckets.push(newBucket(at, result));
+  } else {
+    buckets.splice(index, 0, newBucket(at, result));
+  }
+  let count = 0;
+  let good = 0;
+  for (const b of buckets) {
+    count += b.count;
+    good += b.up + b.degraded;
+  }
+  return { ...history, buckets, uptime: count === 0 ? null : (good / count) * 100 };
+}
+
 function applyResult(client: QueryClient, { data }: LiveMessageOf<'result'>): void {
   const { serviceId, ...result } = data;
   updateService(client, serviceId, (service) => withResult(service, result));
-  patchQuery<Result[]>(client, queryKeys.checkResults(result.checkId), (results) =>
-    appendResult(results, result, CHART_RESULTS),
-  );
+
+  const logKey = queryKeys.checkResults(result.checkId);
+  const log = client.getQueryData<ResultLog>(logKey);
+  if (log && (log.pages[0]?.results.length ?? 0) >= LOG_LIVE_LIMIT) {
+    void client.invalidateQueries({ queryKey: logKey, exact: true });
+  } else {
+    patchQuery<ResultLog>(client, logKey, (current) => prependResult(current, result));
+  }
+
+  for (const [key] of client.getQueriesData<History>({
+    queryKey: queryKeys.checkHistory(result.checkId),
+  })) {
+    patchQuery<History>(client, key, (history) => foldIntoHistory(history, result));
+  }
 }
 
 function applyEvent(client: QueryClient, event: Event): void {
@@ -84,7 +186,7 @@ function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): 
     void client.invalidateQueries({ queryKey: queryKeys.service(data.serviceId) });
   }
   if (data.resource === 'check' && data.action === 'deleted') {
-    client.removeQueries({ queryKey: queryKeys.checkResults(data.id) });
+    client.removeQueries({ queryKey: queryKeys.check(data.id) });
   }
   void client.invalidateQueries({ queryKey: queryKeys.serviceList });
 }

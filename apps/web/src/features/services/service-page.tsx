@@ -8,12 +8,9 @@ import { useService } from './api/get-service.ts';
 import { useServices } from './api/get-services.ts';
 import { Button, buttonClass } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { TrashIcon } from '../../ui/icons.tsx';
-import { ResultsBar } from '../../ui/results-bar.tsx';
+import { SearchIcon, TrashIcon } from '../../ui/icons.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
-import { SearchIcon } from '../../ui/icons.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { Panel } from '../../ui/panel.tsx';
 import { ServiceHeader } from './components/service-header.tsx';
 
 function NotFound() {
@@ -37,9 +34,12 @@ function NotFound() {
  * other (STYLE rule 14), so app/ composes them into the page.
  */
 export interface ServicePanels {
+  /** Latency chart and uptime bars over a range; range and check are kept in the URL. */
   LatencyPanel: ComponentType<{ checks: readonly Check[] }>;
+  /** Raw results of the check the history panel follows, newest first. */
+  ResultLog: ComponentType<{ checks: readonly Check[] }>;
   CheckList: ComponentType<{ service: Service; canOperate: boolean }>;
-  EventsTimeline: ComponentType<{ serviceId: number }>;
+  EventsTimeline: ComponentType<{ serviceId: number; checks: readonly Check[] }>;
 }
 
 export function ServicePage({ panels }: { panels: ServicePanels }) {
@@ -49,7 +49,7 @@ export function ServicePage({ panels }: { panels: ServicePanels }) {
 
 function ServiceDetail({
   id,
-  panels: { LatencyPanel, CheckList, EventsTimeline },
+  panels: { LatencyPanel, ResultLog, CheckList, EventsTimeline },
 }: {
   id: number;
   panels: ServicePanels;
@@ -105,23 +105,14 @@ function ServiceDetail({
 
       <ServiceHeader service={data} />
 
-      <Panel title="Last 48 results">
-        <div className="px-4 py-4">
-          <ResultsBar results={data.recentResults} className="h-8" />
-          <div className="mt-1.5 flex justify-between text-[11px] text-faint">
-            <span>older</span>
-            <span>now</span>
-          </div>
-        </div>
-      </Panel>
-
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-5">
           <LatencyPanel checks={data.checks} />
           <CheckList service={data} canOperate={canOperate} />
+          <ResultLog checks={data.checks} />
         </div>
         <div className="min-w-0">
-          <EventsTimeline serviceId={data.id} />
+          <EventsTimeline serviceId={data.id} checks={data.checks} />
         </div>
       </div>
 

@@ -1,240 +1,354 @@
 import { useId, useState, type FormEvent } from 'react';
 import {
+  CHECK_TYPES,
+  CheckCreate,
   DEFAULT_INTERVAL_SECONDS,
   DEFAULT_TIMEOUT_SECONDS,
-  HTTP_METHODS,
+  MAX_RETRIES,
   type Check,
   type CheckType,
+  type CheckUpdate,
 } from '@homehub/contracts';
-import { isApiError } from '../../../lib/api-error.ts';
+import { ApiError, isApiError, type FieldErrors } from '../../../lib/api-error.ts';
 import { useCreateCheck, type CheckDraft } from '../api/create-check.ts';
+import { useUpdateCheck } from '../api/update-check.ts';
 import { Button } from '../../../ui/button.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { SelectField, TextField } from '../../../ui/form-field.tsx';
+import { CheckIcon } from '../../../ui/icons.tsx';
+import {
+  CheckboxField,
+  ConfigFields,
+  configDescriptionOf,
+  configFieldsOf,
+  configTitleOf,
+  initialConfigValues,
+  isShown,
+  toConfigInput,
+  type ConfigValue,
+  type ConfigValues,
+} from './config-fields.tsx';
 
-interface CheckFormProps {
-  serviceId: number;
-  onCreated: (check: Check) => void;
-  onCancel?: () => void;
-  cancelLabel?: string;
-}
-
-interface Values {
-  name: string;
+export interface CheckFormValues {
   type: CheckType;
-  url: string;
-  method: (typeof HTTP_METHODS)[number];
-  expectedStatus: string;
-  host: string;
-  port: string;
+  name: string;
   intervalSeconds: string;
   timeoutSeconds: string;
+  retries: string;
+  enabled: boolean;
+  /** Per type, so switching type and back keeps what was typed. */
+  configs: Partial<Record<CheckType, ConfigValues>>;
 }
 
-const INITIAL: Values = {
-  name: '',
-  type: 'http',
-  url: '',
-  method: 'GET',
-  expectedStatus: '2xx',
-  host: '',
-  port: '',
-  intervalSeconds: String(DEFAULT_INTERVAL_SECONDS),
-  timeoutSeconds: '',
-};
-
-const FIELDS = [
-  'name',
-  'type',
-  'config.url',
-  'config.method',
-  'config.expectedStatus',
-  'config.host',
-  'config.port',
-  'intervalSeconds',
-  'timeoutSeconds',
-] as const;
-
-/** Numbers go to the API as numbers; anything else goes as typed, so its own validation answers. */
-function numberOrRaw(value: string): number | string {
-  const n = Number(value);
-  return value.trim() !== '' && Number.isFinite(n) ? n : value;
+/** The request body before validation: numbers are numbers (NaN when not), config as typed. */
+export interface CheckInput {
+  serviceId: number;
+  type: CheckType;
+  name: string;
+  intervalSeconds?: number;
+  timeoutSeconds?: number;
+  retries?: number;
+  enabled: boolean;
+  config: Record<string, unknown>;
 }
 
-/** A blank name takes the target's host, which is what people would have typed anyway. */
-function defaultName(values: Values): string {
-  if (values.type === 'tcp')
-    return values.host ? `${values.host}${values.port ? `:${values.port}` : ''}` : '';
-  try {
-    return new URL(values.url).host;
-  } catch {
-    return '';
-  }
-}
+type CheckFormProps = {
+  serviceId: number;
+  onCancel?: () => void;
+  cancelLabel?: string;
+} & (
+  | { check?: undefined; onCreated: (check: Check) => void }
+  | { check: Check; onSaved: (check: Check) => void }
+);
 
-export function toCheckDraft(serviceId: number, values: Values): CheckDraft {
-  const common = {
-    serviceId,
-    name: values.name.trim() || defaultName(values),
-    ...(values.intervalSeconds.trim()
-      ? { intervalSeconds: numberOrRaw(values.intervalSeconds) as number }
-      : {}),
-    ...(values.timeoutSeconds.trim()
-      ? { timeoutSeconds: numberOrRaw(values.timeoutSeconds) as number }
-      : {}),
-  };
-  if (values.type === 'tcp') {
+/** The same words the hub answers a 400 with, so both kinds of error look alike. */
+const INVALID_MESSAGE = 'Some fields are not valid';
+
+export function initialValues(check?: Check): CheckFormValues {
+  if (!check) {
     return {
-      ...common,
-      type: 'tcp',
-      config: { host: values.host.trim(), port: numberOrRaw(values.port) as number },
+      type: CHECK_TYPES[0],
+      name: '',
+      intervalSeconds: String(DEFAULT_INTERVAL_SECONDS),
+      timeoutSeconds: '',
+      retries: '0',
+      enabled: true,
+      configs: {},
     };
   }
-  const expectedStatus = values.expectedStatus
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
   return {
-    ...common,
-    type: 'http',
-    config: { url: values.url.trim(), method: values.method, expectedStatus },
+    type: check.type,
+    name: check.name,
+    intervalSeconds: String(check.intervalSeconds),
+    timeoutSeconds: String(check.timeoutSeconds),
+    retries: String(check.retries),
+    enabled: check.enabled,
+    configs: { [check.type]: initialConfigValues(check.type, check.config) },
   };
 }
 
-export function CheckForm({
-  serviceId,
-  onCreated,
-  onCancel,
-  cancelLabel = 'Cancel',
-}: CheckFormProps) {
+const configOf = (values: CheckFormValues): ConfigValues =>
+  values.configs[values.type] ?? initialConfigValues(values.type);
+
+/** A blank name takes the check's target, which is what people would have typed anyway. */
+export function defaultName(values: CheckFormValues): string {
+  const config = configOf(values);
+  const text = (key: string) => {
+    const value = config[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  switch (values.type) {
+    case 'http':
+      try {
+        return new URL(text('url')).host;
+      } catch {
+        return '';
+      }
+    case 'tcp':
+      return text('host') && text('port') ? `${text('host')}:${text('port')}` : text('host');
+    case 'tls':
+      return text('port') && text('port') !== '443'
+        ? `${text('host')}:${text('port')}`
+        : text('host');
+    case 'dns':
+      return text('name');
+    case 'push':
+      return 'Heartbeat';
+    default:
+      return text('host');
+  }
+}
+
+function toNumber(raw: string): number | undefined {
+  const trimmed = raw.trim();
+  // Left as NaN when it is not a number, so the schema answers "Must be a number".
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+/**
+ * The form's values as the body the hub takes. When editing, an empty secret is left out
+ * (the hub keeps the stored one) and listed in `kept` so validation does not ask for it.
+ */
+export function toCheckInput(
+  serviceId: number,
+  values: CheckFormValues,
+  original?: Check,
+): { input: CheckInput; kept: string[]; errors: FieldErrors } {
+  const keepSecrets = original?.type === values.type;
+  const { config, kept, errors } = toConfigInput(values.type, configOf(values), { keepSecrets });
+  const input: CheckInput = {
+    serviceId,
+    type: values.type,
+    name: values.name.trim() || defaultName(values),
+    enabled: values.enabled,
+    config,
+  };
+  const intervalSeconds = toNumber(values.intervalSeconds);
+  const timeoutSeconds = toNumber(values.timeoutSeconds);
+  const retries = toNumber(values.retries);
+  if (intervalSeconds !== undefined) input.intervalSeconds = intervalSeconds;
+  if (timeoutSeconds !== undefined) input.timeoutSeconds = timeoutSeconds;
+  if (retries !== undefined) input.retries = retries;
+  return { input, kept: kept.map((key) => `config.${key}`), errors };
+}
+
+/** The hub's own schema, run here first: each message lands under its field as the hub would say it. */
+export function validateCheck(input: CheckInput, kept: readonly string[] = []): FieldErrors {
+  const result = CheckCreate.safeParse(input);
+  const fields: FieldErrors = {};
+  if (result.success) return fields;
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.') || 'body';
+    if (kept.includes(path)) continue;
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export function toCheckUpdate(input: CheckInput): CheckUpdate {
+  const { serviceId: _serviceId, ...patch } = input;
+  return patch;
+}
+
+export function CheckForm(props: CheckFormProps) {
+  const { serviceId, check, onCancel, cancelLabel = 'Cancel' } = props;
   const id = useId();
-  const [values, setValues] = useState(INITIAL);
+  const [values, setValues] = useState(() => initialValues(check));
+  const [invalid, setInvalid] = useState<ApiError | null>(null);
+  const [created, setCreated] = useState<Check | null>(null);
   const create = useCreateCheck();
-  const fieldError = (path: string) =>
-    isApiError(create.error) ? create.error.fieldError(path) : undefined;
+  const update = useUpdateCheck();
+  const mutation = check ? update : create;
+  const error = invalid ?? mutation.error;
+  const fieldError = (path: string) => (isApiError(error) ? error.fieldError(path) : undefined);
+
+  const config = configOf(values);
+  const keepSecrets = check?.type === values.type;
+  const claimed = [
+    'name',
+    'type',
+    'intervalSeconds',
+    'timeoutSeconds',
+    'retries',
+    'enabled',
+    ...configFieldsOf(values.type)
+      .filter((field) => isShown(field, config))
+      .map((field) => `config.${field.key}`),
+  ];
+
   const set =
-    <K extends keyof Values>(key: K) =>
+    (key: 'name' | 'intervalSeconds' | 'timeoutSeconds' | 'retries') =>
     (event: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [key]: event.target.value as Values[K] }));
+      setValues((v) => ({ ...v, [key]: event.target.value }));
+  const setConfig = (key: string, value: ConfigValue) =>
+    setValues((v) => ({
+      ...v,
+      configs: { ...v.configs, [v.type]: { ...configOf(v), [key]: value } },
+    }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate(toCheckDraft(serviceId, values), { onSuccess: onCreated });
+    const { input, kept, errors } = toCheckInput(serviceId, values, check);
+    const fields = { ...validateCheck(input, kept), ...errors };
+    if (Object.keys(fields).length > 0) {
+      mutation.reset();
+      setInvalid(new ApiError(400, { code: 'validation_error', message: INVALID_MESSAGE, fields }));
+      return;
+    }
+    setInvalid(null);
+    if (props.check) {
+      const { onSaved } = props;
+      update.mutate(
+        { id: props.check.id, patch: toCheckUpdate(input) },
+        { onSuccess: (saved) => onSaved(saved) },
+      );
+      return;
+    }
+    const { onCreated } = props;
+    // Validated above by the hub's own schema; only the type-to-config pairing is lost on the way.
+    create.mutate(input as CheckDraft, {
+      // A push check is no use until its job knows the URL: show it before moving on.
+      onSuccess: (saved) => (saved.pushUrl ? setCreated(saved) : onCreated(saved)),
+    });
   }
 
+  if (created?.pushUrl && !props.check) {
+    const { onCreated } = props;
+    return (
+      <div className="space-y-4">
+        <p className="flex items-center gap-2 text-sm">
+          <CheckIcon className="shrink-0 text-up" />
+          <span>
+            <span className="font-medium">{created.name}</span> is waiting for its first call.
+          </span>
+        </p>
+        <PushUrl path={created.pushUrl} id={`${id}-push-url`} />
+        <div className="flex justify-end">
+          <Button variant="primary" onClick={() => onCreated(created)} autoFocus>
+            Done
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const placeholderName = defaultName(values);
   return (
-    <form noValidate onSubmit={submit} aria-label="Add check" className="space-y-4">
-      <FormError error={create.error} claimed={FIELDS} />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[8rem_minmax(0,1fr)]">
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-label={check ? `Edit check ${check.name}` : 'Add check'}
+      className="space-y-4"
+    >
+      <FormError error={error} claimed={claimed} />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[11rem_minmax(0,1fr)]">
         <SelectField
           id={`${id}-type`}
           label="Type"
           value={values.type}
-          onChange={set('type')}
+          onChange={(event) => setValues((v) => ({ ...v, type: event.target.value as CheckType }))}
+          hint={configDescriptionOf(values.type)}
           error={fieldError('type')}
         >
-          <option value="http">HTTP</option>
-          <option value="tcp">TCP port</option>
+          {CHECK_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {configTitleOf(type)}
+            </option>
+          ))}
         </SelectField>
         <TextField
           id={`${id}-name`}
-          label="Name"
+          label="Check name"
           value={values.name}
           onChange={set('name')}
-          placeholder={
-            defaultName(values) || (values.type === 'http' ? 'Homepage' : 'Database port')
-          }
+          placeholder={placeholderName || 'Homepage'}
           autoComplete="off"
-          hint="Leave blank to use the host."
+          hint={
+            values.type === 'push'
+              ? 'Leave blank for "Heartbeat".'
+              : 'Leave blank to use the target.'
+          }
           error={fieldError('name')}
         />
       </div>
 
-      {values.type === 'http' ? (
-        <>
-          <TextField
-            id={`${id}-url`}
-            label="URL"
-            type="url"
-            inputMode="url"
-            value={values.url}
-            onChange={set('url')}
-            placeholder="https://nextcloud.home.lan/status.php"
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldError('config.url')}
-          />
-          <div className="grid grid-cols-2 gap-4">
-            <SelectField
-              id={`${id}-method`}
-              label="Method"
-              value={values.method}
-              onChange={set('method')}
-              error={fieldError('config.method')}
-            >
-              {HTTP_METHODS.map((method) => (
-                <option key={method} value={method}>
-                  {method}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              id={`${id}-expected`}
-              label="Expected status"
-              value={values.expectedStatus}
-              onChange={set('expectedStatus')}
-              placeholder="2xx"
-              hint="Codes, classes or ranges: 200, 2xx, 200-299"
-              autoComplete="off"
-              spellCheck={false}
-              error={fieldError('config.expectedStatus')}
-            />
-          </div>
-        </>
-      ) : (
-        <div className="grid grid-cols-[minmax(0,1fr)_7rem] gap-4">
-          <TextField
-            id={`${id}-host`}
-            label="Host"
-            value={values.host}
-            onChange={set('host')}
-            placeholder="192.168.1.10 or db.home.lan"
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldError('config.host')}
-          />
-          <TextField
-            id={`${id}-port`}
-            label="Port"
-            inputMode="numeric"
-            value={values.port}
-            onChange={set('port')}
-            placeholder="5432"
-            autoComplete="off"
-            error={fieldError('config.port')}
-          />
-        </div>
-      )}
+      <ConfigFields
+        type={values.type}
+        values={config}
+        onChange={setConfig}
+        errorOf={fieldError}
+        idPrefix={`${id}-config`}
+        keepSecrets={keepSecrets}
+      />
 
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:grid-cols-3">
         <TextField
           id={`${id}-interval`}
           label="Interval (seconds)"
+          type="number"
           inputMode="numeric"
+          min={1}
           value={values.intervalSeconds}
           onChange={set('intervalSeconds')}
+          placeholder={String(DEFAULT_INTERVAL_SECONDS)}
           error={fieldError('intervalSeconds')}
         />
         <TextField
           id={`${id}-timeout`}
           label="Timeout (seconds)"
+          type="number"
           inputMode="numeric"
+          min={1}
           value={values.timeoutSeconds}
           onChange={set('timeoutSeconds')}
           placeholder={String(DEFAULT_TIMEOUT_SECONDS)}
           error={fieldError('timeoutSeconds')}
         />
+        <TextField
+          id={`${id}-retries`}
+          label="Retries"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_RETRIES}
+          value={values.retries}
+          onChange={set('retries')}
+          placeholder="0"
+          hint="Failures in a row before it turns down."
+          error={fieldError('retries')}
+        />
       </div>
+
+      {check && (
+        <CheckboxField
+          id={`${id}-enabled`}
+          label="Enabled"
+          hint="A disabled check stops running and shows as paused."
+          checked={values.enabled}
+          onChange={(enabled) => setValues((v) => ({ ...v, enabled }))}
+          error={fieldError('enabled')}
+        />
+      )}
 
       <div className="flex justify-end gap-2 pt-1">
         {onCancel && (
@@ -242,10 +356,67 @@ export function CheckForm({
             {cancelLabel}
           </Button>
         )}
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add check'}
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {check
+            ? update.isPending
+              ? 'Saving…'
+              : 'Save changes'
+            : create.isPending
+              ? 'Adding…'
+              : 'Add check'}
         </Button>
       </div>
     </form>
+  );
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** A push check's secret URL, absolute, with a copy button; the job needs nothing else. */
+export function PushUrl({ path, id, usage = true }: { path: string; id: string; usage?: boolean }) {
+  const url = new URL(path, window.location.origin).href;
+  const [copy, setCopy] = useState<CopyState>('idle');
+
+  async function copyUrl() {
+    try {
+      // Missing outside secure contexts (a hub on plain http:// in the LAN): say so, keep it selectable.
+      if (!navigator.clipboard) throw new Error('No clipboard');
+      await navigator.clipboard.writeText(url);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+      const input = document.getElementById(id);
+      if (input instanceof HTMLInputElement) input.select();
+    }
+  }
+
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-[13px] font-medium text-ink">
+        Push URL
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          readOnly
+          value={url}
+          onFocus={(event) => event.currentTarget.select()}
+          aria-describedby={`${id}-hint`}
+          className="block min-h-10 w-full min-w-0 rounded-md border border-line-strong bg-raised px-2.5 py-1.5 font-mono text-xs text-ink sm:min-h-9"
+        />
+        <Button
+          onClick={() => void copyUrl()}
+          aria-label={copy === 'copied' ? 'Copied' : 'Copy push URL'}
+        >
+          {copy === 'copied' ? 'Copied' : 'Copy'}
+        </Button>
+      </div>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-muted empty:hidden" aria-live="polite">
+        {copy === 'failed'
+          ? 'Could not copy: it is selected, copy it by hand.'
+          : usage &&
+            'Have the job call it (GET or POST) when it succeeds; add fail or an exit code to the path to report a failure. Keep it secret.'}
+      </p>
+    </div>
   );
 }

@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Check, Result } from '@homehub/contracts';
 import { useDeleteCheck } from '../api/delete-check.ts';
 import { useRunCheck } from '../api/run-check.ts';
 import { Button } from '../../../ui/button.tsx';
 import { CheckKind } from '../../../ui/check-kind.tsx';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
+import { Dialog } from '../../../ui/dialog.tsx';
 import { PlayIcon, TrashIcon } from '../../../ui/icons.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
+import { CheckForm, PushUrl } from './check-form.tsx';
 import { checkSchedule, checkTarget } from './check-summary.ts';
 import { formatLatency } from '../../../lib/format.ts';
 
@@ -27,6 +29,9 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
   const run = useRunCheck();
   const remove = useDeleteCheck(check.serviceId);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const id = useId();
+  const schedule = checkSchedule(check);
 
   return (
     <li
@@ -44,7 +49,7 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
         <p className="truncate font-mono text-xs text-ink/80" title={checkTarget(check)}>
           {checkTarget(check)}
         </p>
-        <p className="text-xs text-faint">{checkSchedule(check)}</p>
+        {schedule && <p className="text-xs text-faint">{schedule}</p>}
         {check.lastResult ? (
           <ResultLine result={check.lastResult} label="Last result" />
         ) : (
@@ -60,6 +65,12 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
             {run.error.message}
           </p>
         )}
+        {/* The URL is as good as a password for this check: only those who may change it see it. */}
+        {check.pushUrl && canOperate && (
+          <div className="max-w-xl pt-1">
+            <PushUrl path={check.pushUrl} id={`${id}-push-url`} usage={false} />
+          </div>
+        )}
       </div>
       {canOperate && (
         <div className="flex shrink-0 gap-2">
@@ -70,6 +81,9 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
           >
             <PlayIcon size={13} /> {run.isPending ? 'Running…' : 'Run now'}
           </Button>
+          <Button onClick={() => setEditing(true)} aria-label={`Edit check ${check.name}`}>
+            Edit
+          </Button>
           <Button
             variant="ghost"
             onClick={() => setConfirming(true)}
@@ -78,6 +92,16 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
             <TrashIcon size={15} />
           </Button>
         </div>
+      )}
+      {canOperate && (
+        <Dialog open={editing} onClose={() => setEditing(false)} title={`Edit ${check.name}`}>
+          <CheckForm
+            serviceId={check.serviceId}
+            check={check}
+            onSaved={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
+        </Dialog>
       )}
       <ConfirmDialog
         open={confirming}

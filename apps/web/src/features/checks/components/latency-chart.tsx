@@ -1,20 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Result, ResultStatus } from '@homehub/contracts';
-import { formatLatency, formatExact } from '../../../lib/format.ts';
-import { STATUS_LABEL } from '../../../lib/status.ts';
+import type { History, HistoryBucket } from '@homehub/contracts';
+import { formatLatency, formatSpan } from '../../../lib/format.ts';
 import { useResolvedTheme } from '../../../lib/theme.ts';
-import { STATUS_TEXT } from '../../../ui/status-style.ts';
+import {
+  failureRuns,
+  isolatedIndices,
+  latencyTop,
+  toHistorySeries,
+  type FailureRun,
+  type HistorySeries,
+} from './history-series.ts';
 
 interface LatencyChartProps {
-  results: readonly Result[];
+  history: History;
+  /** The window shown, in epoch ms: the whole range, however little of it has results. */
+  from: number;
+  to: number;
   height?: number;
 }
 
 interface Palette {
-  status: Record<ResultStatus, string>;
-  line: string;
+  avg: string;
+  p95: string;
+  band: string;
+  down: string;
+  degraded: string;
   axis: string;
   grid: string;
 }
@@ -23,74 +35,134 @@ function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
+/** The theme's colours are #rrggbb; the canvas needs rgba() for translucent fills. */
+function withAlpha(hex: string, alpha: number): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!match) return hex;
+  const [r, g, b] = match.slice(1).map((h) => parseInt(h, 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
 /** uPlot draws on a canvas, so it needs the theme's colours as values, re-read per theme. */
 function readPalette(): Palette {
+  const ink = cssColor('--color-muted', '#5b6472');
   return {
-    status: {
-      up: cssColor('--color-up', '#15a34a'),
-      degraded: cssColor('--color-degraded', '#d48806'),
-      down: cssColor('--color-down', '#dc2626'),
-    },
-    line: cssColor('--color-faint', '#8a93a1'),
-    axis: cssColor('--color-muted', '#5b6472'),
+    avg: cssColor('--color-ink', '#111827'),
+    p95: cssColor('--color-faint', '#8a93a1'),
+    band: withAlpha(ink, 0.14),
+    down: cssColor('--color-down', '#dc2626'),
+    degraded: cssColor('--color-degraded', '#d48806'),
+    axis: ink,
     grid: cssColor('--color-line', '#e3e6eb'),
   };
 }
 
-/** At least a minute wide, with a little room so the edge dots are not cut in half. */
-function timeRange(min: number, max: number): uPlot.Range.MinMax {
-  const span = Math.max(60, max - min);
-  const pad = span * 0.015;
-  return [max - span - pad, max + pad];
-}
+const toData = (s: HistorySeries): uPlot.AlignedData => [s.xs, s.avg, s.p95, s.max, s.min];
 
-function toData(results: readonly Result[]): uPlot.AlignedData {
-  return [results.map((r) => Date.parse(r.at) / 1000), results.map((r) => r.latencyMs)];
-}
-
-/** Dots coloured by status on top of a quiet line; failures also shade their slot of the plot. */
-function drawStatus(u: uPlot, results: readonly Result[], palette: Palette) {
-  const xs = u.data[0];
-  const ys = u.data[1] ?? [];
+/**
+ * Marks failures under the lines: each run of failing buckets gets a solid tick along the
+ * bottom (never thinner than 3 px, so one bad minute in a day still shows) and, where the run
+ * is wide enough to read, a shade over the plot, deeper the larger its share of down results.
+ */
+function drawFailures(u: uPlot, runs: readonly FailureRun[], palette: Palette) {
   const { ctx } = u;
   const dpr = window.devicePixelRatio || 1;
   const { left, top, width, height } = u.bbox;
-  const radius = (results.length > 200 ? 1.5 : 2.5) * dpr;
-  const band = Math.max(2 * dpr, width / Math.max(results.length, 1));
+  const right = left + width;
+  const tick = 3 * dpr;
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, top, width, height);
   ctx.clip();
-  for (let i = 0; i < xs.length; i++) {
-    const result = results[i];
-    if (!result) continue;
-    const x = u.valToPos(xs[i]!, 'x', true);
-    const color = palette.status[result.status];
-    if (result.status === 'down') {
-      ctx.fillStyle = color;
-      ctx.globalAlpha = 0.12;
-      ctx.fillRect(x - band / 2, top, band, height);
-      ctx.globalAlpha = 1;
+  for (const run of runs) {
+    const begin = u.valToPos(run.start, 'x', true);
+    const end = Math.min(right, u.valToPos(run.end, 'x', true));
+    ctx.fillStyle = run.kind === 'down' ? palette.down : palette.degraded;
+    if (end - begin >= 2 * dpr) {
+      ctx.globalAlpha = run.kind === 'down' ? 0.06 + 0.3 * (run.down / run.count) : 0.12;
+      ctx.fillRect(begin, top, end - begin, height);
     }
-    const value = ys[i];
-    const y =
-      value === null || value === undefined ? top + height - radius : u.valToPos(value, 'y', true);
-    ctx.fillStyle = color;
-    ctx.beginPath();
-    ctx.arc(x, y, radius, 0, 2 * Math.PI);
-    ctx.fill();
+    const w = Math.max(tick, end - begin);
+    // The newest run may end right at the plot's edge: keep its tick inside, not clipped.
+    ctx.globalAlpha = 1;
+    ctx.fillRect(Math.min(begin, right - w), top + height - tick, w, tick);
   }
   ctx.restore();
 }
 
-/** Latency over time (uPlot), sized to its container and redrawn when the theme changes. */
-export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
+const sinceFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+function Caption({
+  bucket,
+  bucketSeconds,
+  since,
+}: {
+  bucket: HistoryBucket | null;
+  bucketSeconds: number;
+  since: number | null;
+}) {
+  if (!bucket)
+    return (
+      <>
+        {since !== null && (
+          <span className="mr-auto">First result in range: {sinceFormat.format(since)}</span>
+        )}
+        <span className="hidden sm:inline">Hover the chart for details</span>
+      </>
+    );
+  const start = Date.parse(bucket.at);
+  return (
+    <>
+      <span>{formatSpan(start, start + bucketSeconds * 1000)}</span>
+      <span>
+        avg <b className="font-medium text-ink">{formatLatency(bucket.latencyAvg)}</b>
+      </span>
+      <span>p95 {formatLatency(bucket.latencyP95)}</span>
+      <span className="hidden sm:inline">
+        {formatLatency(bucket.latencyMin)}–{formatLatency(bucket.latencyMax)}
+      </span>
+      {bucket.down > 0 && <span className="font-medium text-down">{bucket.down} down</span>}
+      {bucket.degraded > 0 && (
+        <span className="font-medium text-degraded">{bucket.degraded} degraded</span>
+      )}
+    </>
+  );
+}
+
+function Key({ swatch, label }: { swatch: string; label: string }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span aria-hidden="true" className={swatch} />
+      {label}
+    </span>
+  );
+}
+
+/**
+ * Latency over a range from the rollup buckets (uPlot): the average as a line, p95 fainter,
+ * the min–max spread as a band, failing buckets shaded. Sized to its container and rebuilt
+ * when the theme changes; new data only replaces the series.
+ */
+export function LatencyChart({ history, from, to, height = 200 }: LatencyChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
-  // The draw hook reads results through a ref so new data does not rebuild the chart.
-  const resultsRef = useRef(results);
+  const series = useMemo(() => toHistorySeries(history), [history]);
+  // The hooks read these through refs so new data does not rebuild the chart.
+  const seriesRef = useRef(series);
+  const runs = useMemo(() => failureRuns(history.buckets, history.bucketSeconds), [history]);
+  const runsRef = useRef(runs);
+  const windowRef = useRef({ from, to });
   const theme = useResolvedTheme();
-  const [hovered, setHovered] = useState<Result | null>(null);
+  const [hovered, setHovered] = useState<HistoryBucket | null>(null);
+  // A check younger than the range fills only its right edge: say where its data begins.
+  const first = history.buckets[0];
+  const firstAt = first ? Date.parse(first.at) : null;
+  const since = firstAt !== null && firstAt - from > (to - from) * 0.05 ? firstAt : null;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -103,6 +175,7 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
       grid: { stroke: palette.grid, width: 1 },
       ticks: { stroke: palette.grid, width: 1, size: 4 },
     };
+    const hidden: uPlot.Series = { stroke: 'transparent', width: 1, points: { show: false } };
     const chart = new uPlot(
       {
         width: container.clientWidth,
@@ -110,9 +183,11 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
         legend: { show: false },
         cursor: { points: { show: false }, drag: { x: false, y: false } },
         scales: {
-          // A minute at least, so a new check's first few points do not get sub-second ticks.
-          x: { time: true, range: (_u, min, max) => timeRange(min, max) },
-          y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] },
+          x: {
+            time: true,
+            range: () => [windowRef.current.from / 1000, windowRef.current.to / 1000],
+          },
+          y: { range: () => [0, latencyTop(seriesRef.current)] },
         },
         axes: [
           axis,
@@ -120,21 +195,44 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
         ],
         series: [
           {},
-          { stroke: palette.line, width: 1.25, points: { show: false }, spanGaps: false },
+          {
+            label: 'avg',
+            stroke: palette.avg,
+            width: 1.5,
+            spanGaps: false,
+            points: {
+              show: false,
+              size: 5,
+              fill: palette.avg,
+              filter: () => isolatedIndices(seriesRef.current.avg),
+            },
+          },
+          {
+            label: 'p95',
+            stroke: palette.p95,
+            width: 1,
+            spanGaps: false,
+            points: { show: false },
+          },
+          { ...hidden, label: 'max' },
+          { ...hidden, label: 'min' },
         ],
+        bands: [{ series: [3, 4], fill: palette.band }],
         hooks: {
-          draw: [(u) => drawStatus(u, resultsRef.current, palette)],
+          drawAxes: [(u) => drawFailures(u, runsRef.current, palette)],
           setCursor: [
             (u) => {
               const index = u.cursor.idx;
               setHovered(
-                index === null || index === undefined ? null : (resultsRef.current[index] ?? null),
+                index === null || index === undefined
+                  ? null
+                  : (seriesRef.current.buckets[index] ?? null),
               );
             },
           ],
         },
       },
-      toData(resultsRef.current),
+      toData(seriesRef.current),
       container,
     );
     chartRef.current = chart;
@@ -150,34 +248,32 @@ export function LatencyChart({ results, height = 200 }: LatencyChartProps) {
   }, [theme, height]);
 
   useEffect(() => {
-    resultsRef.current = results;
-    chartRef.current?.setData(toData(results));
-  }, [results]);
+    seriesRef.current = series;
+    runsRef.current = runs;
+    windowRef.current = { from, to };
+    chartRef.current?.setData(toData(series));
+  }, [series, runs, from, to]);
 
   return (
     <figure className="m-0">
       <figcaption
-        className="mb-1 flex h-5 items-center justify-end gap-2 text-xs text-muted tabular"
+        className="mb-1 flex min-h-5 flex-wrap items-center justify-end gap-x-2.5 text-xs text-muted tabular"
         aria-live="off"
       >
-        {hovered ? (
-          <>
-            <span>{formatExact(new Date(hovered.at))}</span>
-            <span className={`font-medium ${STATUS_TEXT[hovered.status]}`}>
-              {STATUS_LABEL[hovered.status]}
-            </span>
-            <span className="font-medium text-ink">{formatLatency(hovered.latencyMs)}</span>
-          </>
-        ) : (
-          <span>Hover the chart for details</span>
-        )}
+        <Caption bucket={hovered} bucketSeconds={history.bucketSeconds} since={since} />
       </figcaption>
       <div
         ref={containerRef}
         role="img"
-        aria-label={`Latency of the last ${results.length} results`}
+        aria-label={`Latency, average and p95, over ${series.buckets.filter(Boolean).length} periods`}
         className="w-full min-w-0 overflow-hidden"
       />
+      <div className="mt-1 flex flex-wrap justify-end gap-x-3 gap-y-1 text-[11px] text-muted">
+        <Key swatch="h-0.5 w-3.5 rounded bg-ink" label="average" />
+        <Key swatch="h-px w-3.5 bg-faint" label="p95" />
+        <Key swatch="h-2.5 w-3.5 rounded-sm bg-muted/20" label="min–max" />
+        <Key swatch="h-2.5 w-2 rounded-sm bg-down/60" label="failures" />
+      </div>
     </figure>
   );
 }

@@ -1,90 +1,170 @@
-import { useId, useState } from 'react';
-import type { Check } from '@homehub/contracts';
-import { useCheckResults } from '../api/get-check-results.ts';
+import { useId } from 'react';
+import type { Check, History, HistoryRange } from '@homehub/contracts';
+import { useCheckHistory } from '../api/get-check-history.ts';
 import { inputClass } from '../../../ui/form-field.tsx';
-import { LatencyChart } from './latency-chart.tsx';
+import { Panel } from '../../../ui/panel.tsx';
 import { Skeleton } from '../../../ui/states.tsx';
 import { formatLatency, formatPercent } from '../../../lib/format.ts';
-import { averageLatency, uptimePercent } from '../../../lib/uptime.ts';
-import { Panel } from '../../../ui/panel.tsx';
+import { rangeStats } from './history-series.ts';
+import { LatencyChart } from './latency-chart.tsx';
+import { RANGE_TITLE, RangePicker } from './range-picker.tsx';
+import { RANGE_SECONDS } from './uptime-buckets.ts';
+import { UptimeBars } from './uptime-bars.tsx';
+import { useHistoryRange, useSelectedCheck } from './use-history-params.ts';
 
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
-}
+const CHART_HEIGHT = 200;
 
-function Stat({ label, value }: { label: string; value: string }) {
+function Stat({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
-    <div>
+    <div title={title} className="min-w-0">
       <dt className="text-[11px] tracking-wide text-faint uppercase">{label}</dt>
-      <dd className="m-0 text-sm font-medium tabular">{value}</dd>
+      <dd className="m-0 truncate text-sm font-medium tabular">{value}</dd>
     </div>
   );
 }
 
-/** The latency of one check's last 500 results; a picker when the service has several checks. */
+function CheckPicker({
+  checks,
+  value,
+  onChange,
+}: {
+  checks: readonly Check[];
+  value: number | undefined;
+  onChange: (checkId: number) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-xs text-muted">
+        Check
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className={`${inputClass} w-auto py-1`}
+      >
+        {checks.map((check) => (
+          <option key={check.id} value={check.id}>
+            {check.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The end of the window: when the history was fetched, or later if live results have added
+ * buckets since. Derived from data, so rendering stays pure and the window does not creep.
+ */
+function windowEnd(history: History, fetchedAt: number): number {
+  const last = history.buckets.at(-1);
+  const lastEnd = last ? Date.parse(last.at) + history.bucketSeconds * 1000 : 0;
+  return Math.max(fetchedAt, lastEnd);
+}
+
+function HistoryBody({
+  history,
+  range,
+  fetchedAt,
+}: {
+  history: History;
+  range: HistoryRange;
+  fetchedAt: number;
+}) {
+  const to = windowEnd(history, fetchedAt);
+  const from = to - RANGE_SECONDS[range] * 1000;
+  const stats = rangeStats(history.buckets);
+  if (history.buckets.length === 0) {
+    return (
+      <p className="py-10 text-center text-sm text-muted">
+        No results in the {RANGE_TITLE[range].toLowerCase()}. They appear here as the check runs.
+      </p>
+    );
+  }
+  return (
+    <>
+      <dl className="m-0 mb-2 grid grid-cols-4 gap-3">
+        <Stat label="Average" value={formatLatency(stats.avg)} />
+        <Stat
+          label="p95"
+          value={formatLatency(stats.p95)}
+          title="The highest p95 of any period in the range"
+        />
+        <Stat label="Max" value={formatLatency(stats.max)} />
+        <Stat
+          label="Results"
+          value={stats.count.toLocaleString()}
+          title={stats.down > 0 ? `${stats.down.toLocaleString()} down` : 'None down'}
+        />
+      </dl>
+      <LatencyChart history={history} from={from} to={to} height={CHART_HEIGHT} />
+      <div className="mt-4">
+        <UptimeBars history={history} range={range} now={to} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * A check's history over a chosen range: latency chart and uptime bars from the rollups.
+ * The range and the check live in the URL; with several checks a picker chooses one.
+ */
 export function LatencyPanel({ checks }: { checks: readonly Check[] }) {
-  const selectId = useId();
-  const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const checkId = checks.some((c) => c.id === chosen) ? chosen : checks[0]?.id;
-  const results = useCheckResults(checkId);
-  const data = results.data ?? [];
-  const latencies = data.map((r) => r.latencyMs).filter((ms): ms is number => ms !== null);
+  const [range, setRange] = useHistoryRange();
+  const [checkId, setCheckId] = useSelectedCheck(checks);
+  const history = useCheckHistory(checkId, range);
+  // While another range loads the previous one stays up, dimmed, rather than a skeleton.
+  const current = history.data?.range === range && history.data.checkId === checkId;
 
   return (
     <Panel
-      title="Latency"
+      title="History"
       action={
-        checks.length > 1 && (
-          <div className="flex items-center gap-2">
-            <label htmlFor={selectId} className="text-xs text-muted">
-              Check
-            </label>
-            <select
-              id={selectId}
-              value={checkId}
-              onChange={(e) => setChosen(Number(e.target.value))}
-              className={`${inputClass} w-auto py-1`}
+        <div className="flex items-center gap-3">
+          {checkId !== undefined && (
+            <span
+              data-testid="range-uptime"
+              title={`Uptime, ${RANGE_TITLE[range].toLowerCase()}: up or degraded results as a share of all`}
+              className="text-sm font-semibold tabular"
             >
-              {checks.map((check) => (
-                <option key={check.id} value={check.id}>
-                  {check.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )
+              {current ? formatPercent(history.data?.uptime ?? null) : '…'}
+              <span className="sr-only"> uptime</span>
+            </span>
+          )}
+          <RangePicker value={range} onChange={setRange} />
+        </div>
       }
     >
       <div className="px-4 pt-3 pb-4">
+        {checks.length > 1 && (
+          <div className="mb-3">
+            <CheckPicker checks={checks} value={checkId} onChange={setCheckId} />
+          </div>
+        )}
         {checkId === undefined ? (
           <p className="py-10 text-center text-sm text-muted">
-            Add a check to see its latency here.
+            Add a check to see its latency and uptime here.
           </p>
-        ) : results.isPending ? (
-          <Skeleton className="h-[200px]" />
-        ) : results.isError ? (
+        ) : history.isPending ? (
+          <div role="status" aria-label="Loading history" className="space-y-3">
+            <Skeleton className="h-9" />
+            <Skeleton className="h-[200px]" />
+            <Skeleton className="h-8" />
+          </div>
+        ) : history.isError ? (
           <p role="alert" className="py-10 text-center text-sm text-down">
-            Could not load results: {results.error.message}
-          </p>
-        ) : data.length === 0 ? (
-          <p className="py-10 text-center text-sm text-muted">
-            No results yet. The first one arrives within one interval.
+            Could not load the history: {history.error.message}
           </p>
         ) : (
-          <>
-            <dl className="m-0 mb-2 grid grid-cols-4 gap-3">
-              <Stat label={`Uptime (${data.length})`} value={formatPercent(uptimePercent(data))} />
-              <Stat label="Average" value={formatLatency(averageLatency(data))} />
-              <Stat label="p95" value={formatLatency(percentile(latencies, 95))} />
-              <Stat
-                label="Max"
-                value={formatLatency(latencies.length ? Math.max(...latencies) : null)}
-              />
-            </dl>
-            <LatencyChart results={data} />
-          </>
+          <div aria-busy={!current} className={`transition-opacity ${current ? '' : 'opacity-60'}`}>
+            <HistoryBody
+              history={history.data}
+              range={history.data.range}
+              fetchedAt={history.dataUpdatedAt}
+            />
+          </div>
         )}
       </div>
     </Panel>

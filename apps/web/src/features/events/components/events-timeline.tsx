@@ -1,4 +1,6 @@
+import { Result, type Check, type Event } from '@homehub/contracts';
 import { useServiceEvents } from '../api/get-service-events.ts';
+import { formatLatency } from '../../../lib/format.ts';
 import { ArrowRightIcon } from '../../../ui/icons.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
@@ -6,9 +8,24 @@ import { StatusDot } from '../../../ui/status-dot.tsx';
 import { Skeleton } from '../../../ui/states.tsx';
 import { Panel } from '../../../ui/panel.tsx';
 
-/** State changes, newest first. */
-export function EventsTimeline({ serviceId }: { serviceId: number }) {
+const CausingResult = Result.pick({ status: true, latencyMs: true, message: true, at: true });
+
+/** The result that caused a status change, when the event carries one (`data.result`). */
+function causeOf(event: Event) {
+  const parsed = CausingResult.safeParse(event.data?.result);
+  return parsed.success ? parsed.data : null;
+}
+
+/** State changes of the service's checks, newest first, each with the result that caused it. */
+export function EventsTimeline({
+  serviceId,
+  checks = [],
+}: {
+  serviceId: number;
+  checks?: readonly Pick<Check, 'id' | 'name'>[];
+}) {
   const events = useServiceEvents(serviceId);
+  const checkName = (id: number | null) => checks.find((c) => c.id === id)?.name;
   return (
     <Panel title="Timeline">
       {events.isPending ? (
@@ -48,14 +65,28 @@ export function EventsTimeline({ serviceId }: { serviceId: number }) {
                   {event.toStatus && <StatusBadge status={event.toStatus} />}
                   <RelativeTime at={event.at} className="ml-auto text-xs text-faint" />
                 </div>
-                {event.message && (
-                  <p className="mt-0.5 text-xs break-words text-muted">{event.message}</p>
-                )}
+                <EventDetail event={event} check={checkName(event.checkId)} />
               </div>
             </li>
           ))}
         </ol>
       )}
     </Panel>
+  );
+}
+
+function EventDetail({ event, check }: { event: Event; check: string | undefined }) {
+  const cause = causeOf(event);
+  const message = cause?.message || event.message;
+  if (!check && !message) return null;
+  return (
+    <p className="mt-0.5 text-xs break-words text-muted">
+      {check && <span className="font-medium text-ink">{check}</span>}
+      {check && message && <span aria-hidden="true"> · </span>}
+      {message}
+      {cause?.latencyMs !== null && cause?.latencyMs !== undefined && (
+        <span className="tabular text-faint"> · {formatLatency(cause.latencyMs)}</span>
+      )}
+    </p>
   );
 }

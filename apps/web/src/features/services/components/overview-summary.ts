@@ -8,6 +8,7 @@ export function overviewSummary(
   if (total === 0) return { text: 'No services yet', tone: 'quiet' };
   const trouble = [
     counts.down > 0 ? `${counts.down} down` : null,
+    counts.flapping > 0 ? `${counts.flapping} flapping` : null,
     counts.degraded > 0 ? `${counts.degraded} degraded` : null,
   ].filter(Boolean);
   if (trouble.length > 0)

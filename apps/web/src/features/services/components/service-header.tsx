@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Service } from '@homehub/contracts';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
+import { ResultsBar } from '../../../ui/results-bar.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { formatLatency, formatPercent } from '../../../lib/format.ts';
-import { averageLatency, lastOf, uptimePercent } from '../../../lib/uptime.ts';
+import { lastOf } from '../../../lib/uptime.ts';
+
+const UPTIME_TITLE = 'Up or degraded results as a share of all, across this service’s checks';
 
 function Figure({ label, value, title }: { label: string; value: ReactNode; title?: string }) {
   return (
@@ -14,7 +17,7 @@ function Figure({ label, value, title }: { label: string; value: ReactNode; titl
   );
 }
 
-/** The answer first: what state the service is in, and since when. */
+/** The answer first: what state the service is in, since when, and how it has been lately. */
 export function ServiceHeader({ service }: { service: Service }) {
   const last = lastOf(service.recentResults);
   return (
@@ -35,20 +38,35 @@ export function ServiceHeader({ service }: { service: Service }) {
           )}
         </p>
       </div>
-      <dl className="m-0 mt-4 grid grid-cols-2 gap-4 border-t border-line pt-4 sm:grid-cols-4">
+      <dl
+        data-testid="service-uptime"
+        className="m-0 mt-4 grid grid-cols-3 gap-4 border-t border-line pt-4 sm:grid-cols-5"
+      >
         <Figure
-          label="Uptime"
-          value={formatPercent(uptimePercent(service.recentResults))}
-          title="Share of the last 48 results that were up"
+          label="Uptime 24 h"
+          value={formatPercent(service.uptime['24h'])}
+          title={UPTIME_TITLE}
+        />
+        <Figure
+          label="Uptime 7 d"
+          value={formatPercent(service.uptime['7d'])}
+          title={UPTIME_TITLE}
+        />
+        <Figure
+          label="Uptime 30 d"
+          value={formatPercent(service.uptime['30d'])}
+          title={UPTIME_TITLE}
         />
         <Figure label="Last latency" value={formatLatency(last?.latencyMs)} />
-        <Figure
-          label="Avg latency"
-          value={formatLatency(averageLatency(service.recentResults))}
-          title="Average over the last 48 results"
-        />
         <Figure label="Last check" value={last ? <RelativeTime at={last.at} /> : '—'} />
       </dl>
+      <div className="mt-4">
+        <ResultsBar results={service.recentResults} className="h-7" />
+        <div className="mt-1 flex justify-between text-[11px] text-faint">
+          <span>Last 48 results</span>
+          <span>now</span>
+        </div>
+      </div>
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { CheckKinds } from '../../../ui/check-kind.tsx';
 import { ResultsBar } from '../../../ui/results-bar.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { formatLatency, formatPercent } from '../../../lib/format.ts';
-import { lastOf, uptimePercent } from '../../../lib/uptime.ts';
+import { lastOf } from '../../../lib/uptime.ts';
 
 /** One service at a glance. The name's link stretches over the row, so the whole card is a tap target. */
 export const ServiceRow = memo(function ServiceRow({ service }: { service: Service }) {
-  const uptime = uptimePercent(service.recentResults);
+  // The server's 24 h figure: the bar's 48 results may span only the last hour.
+  const uptime = service.uptime['24h'];
   const latency = lastOf(service.recentResults)?.latencyMs ?? null;
   const down = service.status === 'down';
   return (
@@ -39,8 +40,8 @@ export const ServiceRow = memo(function ServiceRow({ service }: { service: Servi
       </div>
       <ResultsBar results={service.recentResults} className="area-bar relative z-[1] h-5 md:h-6" />
       <div className="area-uptime text-right text-[13px] tabular">
-        <span className="text-xs text-faint md:hidden">Uptime </span>
-        <span title="Share of the last 48 results that were up">{formatPercent(uptime)}</span>
+        <span className="text-xs text-faint md:hidden">Uptime 24 h </span>
+        <span title="Uptime over the last 24 hours">{formatPercent(uptime)}</span>
       </div>
       <div className="area-latency text-right text-[13px] text-muted tabular">
         <span title="Latency of the last result">{formatLatency(latency)}</span>
