@@ -7,7 +7,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -17,6 +16,7 @@ import { createInProcessBus, type Bus } from './platform/bus.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { registerErrorHandler, type NotFoundFallback } from './platform/errors.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
+import { serializerCompiler } from './platform/serializer.ts';
 import { createUserRepository } from './modules/auth/user.repository.ts';
 import { createTokenSigner } from './modules/auth/token.signer.ts';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.ts';

@@ -536,3 +536,35 @@ describe('http check: TLS', () => {
     });
   });
 });
+
+describe('http check: connections', () => {
+  it('reuses a kept-alive connection, and retries once when the server dropped it', async () => {
+    // The server hangs up on the second request of every connection, as a server does
+    // when its keep-alive timeout strikes just as the connection is reused.
+    const perSocket = new WeakMap<net.Socket, number>();
+    let connections = 0;
+    const target = await startHttpTarget((req, res) => {
+      const socket = req.socket;
+      if (!perSocket.has(socket)) connections++;
+      const seen = (perSocket.get(socket) ?? 0) + 1;
+      perSocket.set(socket, seen);
+      if (seen === 2) {
+        socket.destroy();
+        return true;
+      }
+      res.writeHead(200, { connection: 'keep-alive' });
+      res.end('ok');
+      return true;
+    });
+    try {
+      const first = await probe({ url: `${target.url}/a` });
+      const second = await probe({ url: `${target.url}/b` });
+      expect(first.status).toBe('up');
+      expect(second).toMatchObject({ status: 'up', message: 'HTTP 200 OK' });
+      // One kept-alive connection that was dropped, then one fresh one for the retry.
+      expect(connections).toBe(2);
+    } finally {
+      await target.stop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../dialect.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against the schema of their own time */
 
@@ -43,7 +44,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (let i = 0; i < BINS; i++) {
       table = table.addColumn(`bin${i}`, 'integer', (c) => c.notNull().defaultTo(0));
     }
-    await table.addPrimaryKeyConstraint(`check_rollups_${tier}_pk`, ['check_id', 'at']).execute();
+    table = table.addPrimaryKeyConstraint(`check_rollups_${tier}_pk`, ['check_id', 'at']);
+    // SQLite: store the rows in their key's order, instead of a rowid table plus an index
+    // that repeats the key: about half the bytes. PostgreSQL has no such table kind.
+    if (dialectOf(db) === 'sqlite') table = table.modifyEnd(sql`without rowid`);
+    await table.execute();
   }
 
   await db.schema

@@ -61,7 +61,8 @@ function toRuntime(row: CheckRow): RuntimeCheck {
 export class CheckRunner {
   private readonly active = new Map<number, RuntimeCheck>();
   private readonly scheduler: Scheduler;
-  private readonly shutdown = new AbortController();
+  /** Every probe running now, so stop() can cut them short. */
+  private readonly inFlight = new Set<AbortController>();
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: Deps) {
@@ -85,7 +86,7 @@ export class CheckRunner {
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    this.shutdown.abort();
+    for (const controller of this.inFlight) controller.abort();
     await this.scheduler.stop();
   }
 
@@ -173,9 +174,13 @@ export class CheckRunner {
   }
 
   private async execute(check: RuntimeCheck): Promise<(Observation & { at: number }) | null> {
-    const signal = AbortSignal.any([AbortSignal.timeout(check.timeoutMs), this.shutdown.signal]);
+    // One controller per run, aborted by its own timer or by stop(). (AbortSignal.any with
+    // the long-lived shutdown signal would keep a reference per run: Node 20 never prunes it.)
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), check.timeoutMs);
+    this.inFlight.add(controller);
     const at = this.deps.clock.now();
-    const context: ProbeContext = { signal, timeoutMs: check.timeoutMs };
+    const context: ProbeContext = { signal: controller.signal, timeoutMs: check.timeoutMs };
     if (check.definition.type === 'push') {
       const { intervalMs, since } = check;
       context.push = {
@@ -190,6 +195,9 @@ export class CheckRunner {
       observation = await check.definition.run(check.config, context);
     } catch (error) {
       observation = { status: 'down', latencyMs: null, message: describeFailure(error, context) };
+    } finally {
+      clearTimeout(timer);
+      this.inFlight.delete(controller);
     }
     if (observation === null) return null;
     // A silent push check is judged again and again: its down is one result, not one per look.

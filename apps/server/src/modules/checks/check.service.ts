@@ -138,12 +138,19 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
       return check!;
     },
 
-    /** The checks of many services, each with its last result, and their recent results. */
+    /**
+     * The checks of many services, each with its last result, and their recent results: an
+     * even share of `recentPerService` from each check, so a busy check does not crowd out
+     * the others in the overview's bar (and the list never reads more than it shows).
+     */
     async forServices(serviceIds: number[], recentPerService: number) {
       const rows = await checks.listForServices(serviceIds);
+      const checksIn = new Map<number, number>();
+      for (const row of rows) checksIn.set(row.serviceId, (checksIn.get(row.serviceId) ?? 0) + 1);
+      const serviceOf = new Map(rows.map((row) => [row.id, row.serviceId]));
       const recent = await checks.recentResults(
         rows.map((c) => c.id),
-        recentPerService,
+        (checkId) => Math.ceil(recentPerService / checksIn.get(serviceOf.get(checkId)!)!),
       );
       const byCheck = new Map<number, ResultRow[]>();
       for (const r of recent) {

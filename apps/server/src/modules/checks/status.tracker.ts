@@ -103,6 +103,8 @@ interface Deps {
  */
 export class StatusTracker {
   private readonly checks = new Map<number, Machine>();
+  /** Each service's checks: a service's status is recomputed from its own checks only. */
+  private readonly checksOf = new Map<number, Set<Machine>>();
   private readonly services = new Map<number, Status>();
   private writes: Promise<void> = Promise.resolve();
 
@@ -128,14 +130,13 @@ export class StatusTracker {
   untrack(checkId: number): void {
     const known = this.checks.get(checkId);
     if (!known) return;
-    this.checks.delete(checkId);
+    this.forget(known);
     this.recompute(known.serviceId);
   }
 
   untrackService(serviceId: number): void {
-    for (const check of this.checks.values()) {
-      if (check.serviceId === serviceId) this.checks.delete(check.id);
-    }
+    for (const check of this.checksOf.get(serviceId) ?? []) this.checks.delete(check.id);
+    this.checksOf.delete(serviceId);
     this.services.delete(serviceId);
   }
 
@@ -200,12 +201,22 @@ export class StatusTracker {
 
   private follow(check: TrackedCheck): void {
     const known = this.checks.get(check.id);
-    this.checks.set(check.id, {
+    if (known) this.forget(known);
+    const machine: Machine = {
       ...check,
       // A flapping check restarts its count: what it would be underneath is learnt anew.
       underlying: known?.underlying ?? (check.status === 'flapping' ? 'pending' : check.status),
       changes: known?.changes ?? [],
-    });
+    };
+    this.checks.set(check.id, machine);
+    const siblings = this.checksOf.get(check.serviceId);
+    if (siblings) siblings.add(machine);
+    else this.checksOf.set(check.serviceId, new Set([machine]));
+  }
+
+  private forget(check: Machine): void {
+    this.checks.delete(check.id);
+    this.checksOf.get(check.serviceId)?.delete(check);
   }
 
   /**
@@ -259,11 +270,9 @@ export class StatusTracker {
   /** A service shows the worst of its enabled checks; its change is stored and told, not an event. */
   private recompute(serviceId: number, at = this.deps.clock.now()) {
     const from = this.services.get(serviceId) ?? 'pending';
-    const to = worstStatus(
-      [...this.checks.values()]
-        .filter((c) => c.serviceId === serviceId && c.enabled)
-        .map((c) => c.status),
-    );
+    const statuses: Status[] = [];
+    for (const c of this.checksOf.get(serviceId) ?? []) if (c.enabled) statuses.push(c.status);
+    const to = worstStatus(statuses);
     if (from === to) return;
     this.services.set(serviceId, to);
     this.persist(() => this.deps.services.recordStatus(serviceId, to, at));

@@ -22,10 +22,9 @@ interface Deps {
 export function createServiceService({ services, checks, history, bus, clock }: Deps) {
   async function present(rows: ServiceRow[]): Promise<Service[]> {
     const ids = rows.map((r) => r.id);
-    const [details, uptime] = await Promise.all([
-      checks.forServices(ids, RECENT_RESULTS),
-      history.uptime(ids),
-    ]);
+    // One after the other: on SQLite's single connection, parallel reads only queue.
+    const details = await checks.forServices(ids, RECENT_RESULTS);
+    const uptime = await history.uptime(ids);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

@@ -9,10 +9,11 @@ export interface HubSettings {
 }
 
 /**
- * Bytes one row takes on disk with its index, measured with SQLite's dbstat on a filled
- * database (see bench/results); PostgreSQL rows are somewhat larger.
+ * Bytes one row takes on disk with its index on SQLite: raw results measured with dbstat
+ * by `npm run bench -- checks` (about 50); rollup rows (22 columns, stored in key order)
+ * estimated from their layout. PostgreSQL rows are somewhat larger.
  */
-export const BYTES_PER_ROW = { raw: 36, minute: 58, hour: 62, day: 66 } as const;
+export const BYTES_PER_ROW = { raw: 50, minute: 60, hour: 64, day: 68 } as const;
 
 /** Rows a check adds to each tier per day at a given interval (a sparse check fills fewer buckets). */
 function rowsPerDay(intervalSeconds: number) {
