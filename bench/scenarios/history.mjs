@@ -25,6 +25,7 @@ export const description =
 export const options = {
   checks: { type: 'string', default: '1000', help: 'checks in all (10 per service)' },
   requests: { type: 'string', default: '200', help: 'timed requests per endpoint' },
+  'hub-node-args': { type: 'string', help: 'node flags for the hub while it answers the reads' },
 };
 
 /** Writes results and rollups straight into the hub's SQLite file (the hub is stopped). */
@@ -103,14 +104,15 @@ function seed(file, targetId, otherIds, now) {
 }
 
 async function time(client, url, requests) {
-  for (let i = 0; i < 20; i++) await client.get(url); // warm-up
+  for (let i = 0; i < 19; i++) await client.get(url); // warm-up
+  const bytes = JSON.stringify(await client.get(url)).length;
   const samples = [];
   for (let i = 0; i < requests; i++) {
     const started = performance.now();
     await client.get(url);
     samples.push(performance.now() - started);
   }
-  return { ...summary(samples), p99: percentile(samples, 99) };
+  return { ...summary(samples), p99: percentile(samples, 99), bytes };
 }
 
 export async function run(values) {
@@ -152,7 +154,8 @@ export async function run(values) {
   const seedSeconds = (Date.now() - started) / 1000;
   console.log(`seeded ${rows.toLocaleString('en-US')} rows in ${fmt(seedSeconds)} s`);
 
-  hub = await startHub({ workDir, dataDir, credentials, log });
+  const nodeArgs = values['hub-node-args'] ? values['hub-node-args'].split(/\s+/) : [];
+  hub = await startHub({ workDir, dataDir, credentials, log, nodeArgs });
   client = hubClient(hub.baseUrl, credentials);
   const since = new Date(Date.now() - 3 * DAY).toISOString();
   const until = new Date(Date.now() - 2 * DAY).toISOString();
@@ -187,6 +190,7 @@ export async function run(values) {
     fmt(ms.max, 2),
     name.startsWith('floor') ? '' : `${fmt(ms.median - floor, 2)}`,
     name.startsWith('floor') ? '' : ms.p95 < TARGET_MS ? 'yes' : '**no**',
+    fmt(ms.bytes / 1024, 1),
   ]);
   const facts = machineFacts();
   const markdown = [

@@ -96,6 +96,17 @@ export const Check = z.object({
 });
 export type Check = z.infer<typeof Check>;
 
+/** A check as a list of services carries it: what the overview shows (its results are the service's). */
+export const CheckSummary = Check.pick({
+  id: true,
+  serviceId: true,
+  name: true,
+  type: true,
+  enabled: true,
+  status: true,
+});
+export type CheckSummary = z.infer<typeof CheckSummary>;
+
 export const CheckListQuery = z.object({
   serviceId: Id.optional(),
 });

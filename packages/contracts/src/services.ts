@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Check, Result, Uptime } from './checks.ts';
+import { Check, CheckSummary, Result, Uptime } from './checks.ts';
 import { Id, Status, Timestamp } from './common.ts';
 
 export const ServiceCreate = z.object({
@@ -33,3 +33,7 @@ export const Service = z.object({
   updatedAt: Timestamp,
 });
 export type Service = z.infer<typeof Service>;
+
+/** A service as lists carry it: its checks without their configs (fetch the service for those). */
+export const ServiceSummary = Service.extend({ checks: z.array(CheckSummary) });
+export type ServiceSummary = z.infer<typeof ServiceSummary>;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type BetterSqlite from 'better-sqlite3';
 import type { Config } from '../config.ts';
 import type { DialectName } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
@@ -60,7 +61,34 @@ async function sqliteDialect(dataDir: string) {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs more than running an indexed
+ * seek. Short statements (the reads and single-row writes that repeat) are kept by their
+ * SQL text, the most recent hundred, and reused; a batch insert's long text varies with
+ * its size and is not worth the memory. Kysely runs one query at a time on this
+ * connection, so a statement is never shared by two queries at once.
+ */
+function withStatementCache(database: BetterSqlite.Database, size = 100, longest = 2_000) {
+  const statements = new Map<string, BetterSqlite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string): BetterSqlite.Statement {
+      if (sql.length > longest) return database.prepare(sql);
+      let statement = statements.get(sql);
+      if (statement) {
+        // Most recently used last, so the first key is the one to evict.
+        statements.delete(sql);
+      } else {
+        statement = database.prepare(sql);
+        if (statements.size >= size) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 async function postgresDialect(connectionString: string) {

@@ -1,4 +1,4 @@
-import type { Service, Status } from '@homehub/contracts';
+import type { ServiceSummary, Status } from '@homehub/contracts';
 
 export const STATUS_LABEL: Record<Status, string> = {
   up: 'Up',
@@ -35,7 +35,7 @@ const URGENCY: Record<Status, number> = {
   paused: 3,
 };
 
-export function sortByUrgency(services: readonly Service[]): Service[] {
+export function sortByUrgency(services: readonly ServiceSummary[]): ServiceSummary[] {
   return [...services].sort(
     (a, b) =>
       URGENCY[a.status] - URGENCY[b.status] ||
@@ -44,7 +44,7 @@ export function sortByUrgency(services: readonly Service[]): Service[] {
   );
 }
 
-export function countByStatus(services: readonly Service[]): Record<Status, number> {
+export function countByStatus(services: readonly ServiceSummary[]): Record<Status, number> {
   const counts: Record<Status, number> = {
     up: 0,
     degraded: 0,

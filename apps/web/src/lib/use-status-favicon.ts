@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Service, Status } from '@homehub/contracts';
+import type { ServiceSummary, Status } from '@homehub/contracts';
 
 const COLORS = {
   down: '#dc2626',
@@ -18,7 +18,7 @@ function faviconSvg(color: string, count: number): string {
 }
 
 /** The worst status shown, in the order a glance at the tab should tell it. */
-function colorOf(services: readonly Service[] | undefined): string {
+function colorOf(services: readonly ServiceSummary[] | undefined): string {
   const has = (status: Status) => services?.some((s) => s.status === status) ?? false;
   if (has('down')) return COLORS.down;
   if (has('flapping')) return COLORS.flapping;
@@ -27,7 +27,7 @@ function colorOf(services: readonly Service[] | undefined): string {
 }
 
 /** The tab icon turns red with the number of services down (orange when flapping, amber when degraded). */
-export function useStatusFavicon(services: readonly Service[] | undefined) {
+export function useStatusFavicon(services: readonly ServiceSummary[] | undefined) {
   const down = services?.filter((s) => s.status === 'down').length ?? 0;
   const color = colorOf(services);
 

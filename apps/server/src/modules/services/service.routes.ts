@@ -6,6 +6,7 @@ import {
   IdParams,
   ListQuery,
   Service,
+  ServiceSummary,
   ServiceCreate,
   ServiceUpdate,
   listOf,
@@ -24,9 +25,10 @@ export function serviceRoutes(services: ServiceService) {
       {
         schema: {
           tags,
-          summary: 'List services with their checks, status and recent results',
+          summary:
+            'List services with their checks (without configs), status, uptime and recent results',
           querystring: ListQuery,
-          response: { 200: listOf(Service), ...errors },
+          response: { 200: listOf(ServiceSummary), ...errors },
         },
       },
       async (request) => listResponse(request, await services.list(request.query)),

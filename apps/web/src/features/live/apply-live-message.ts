@@ -7,6 +7,7 @@ import type {
   LiveMessageOf,
   Result,
   Service,
+  ServiceSummary,
 } from '@homehub/contracts';
 import { queryKeys } from '../../lib/query-keys.ts';
 
@@ -22,7 +23,8 @@ export const LOG_LIVE_LIMIT = 200;
 /** The result log's pages as the checks feature caches them: newest first, cursor in `next`. */
 type ResultLog = InfiniteData<{ results: Result[]; next: string | null }, string | null>;
 
-type ServiceUpdater = (service: Service) => Service;
+/** Works on a list's summary and on a service page's full service alike. */
+type ServiceUpdater = <S extends ServiceSummary>(service: S) => S;
 
 /**
  * Patches cached data without making it look freshly fetched: setQueryData alone would clear
@@ -41,7 +43,7 @@ function patchQuery<T>(client: QueryClient, key: QueryKey, update: (data: T) => 
 
 /** Applies one change to a service wherever it is cached: the overview list and its page. */
 function updateService(client: QueryClient, id: number, update: ServiceUpdater): void {
-  patchQuery<Service[]>(client, queryKeys.serviceList, (list) => {
+  patchQuery<ServiceSummary[]>(client, queryKeys.serviceList, (list) => {
     const index = list.findIndex((s) => s.id === id);
     if (index === -1) return list;
     const next = list.slice();
@@ -62,12 +64,15 @@ export function appendResult(results: readonly Result[], result: Result, keep: n
   return next.slice(-keep);
 }
 
-function withResult(service: Service, result: Result): Service {
+function withResult<S extends ServiceSummary>(service: S, result: Result): S {
   return {
     ...service,
     recentResults: appendResult(service.recentResults, result, RECENT_RESULTS),
+    // A service page's checks carry their last result; a list's summaries do not.
     checks: service.checks.map((check) =>
-      check.id === result.checkId && (!check.lastResult || check.lastResult.at <= result.at)
+      check.id === result.checkId &&
+      'lastResult' in check &&
+      (!check.lastResult || (check.lastResult as Result).at <= result.at)
         ? { ...check, lastResult: result }
         : check,
     ),
@@ -177,7 +182,7 @@ function applyEvent(client: QueryClient, event: Event): void {
 
 function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): void {
   if (data.resource === 'service' && data.action === 'deleted') {
-    client.setQueryData<Service[]>(queryKeys.serviceList, (list) =>
+    client.setQueryData<ServiceSummary[]>(queryKeys.serviceList, (list) =>
       list?.filter((s) => s.id !== data.id),
     );
     client.removeQueries({ queryKey: queryKeys.service(data.id) });

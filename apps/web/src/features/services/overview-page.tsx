@@ -24,7 +24,7 @@ function ListHeader() {
       className="service-grid hidden border-b border-line px-4 py-2 text-[11px] font-medium tracking-wide text-faint uppercase md:grid"
     >
       <span className="area-status">Status</span>
-      <span className="area-name">Service</span>
+      <span className="area-name">ServiceSummary</span>
       <span className="area-kinds">Checks</span>
       <span className="area-bar">Last 48 results</span>
       <span className="area-uptime text-right">Uptime</span>

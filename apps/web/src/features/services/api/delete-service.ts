@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Service } from '@homehub/contracts';
+import type { ServiceSummary } from '@homehub/contracts';
 import { apiFetch } from '../../../lib/client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -11,7 +11,7 @@ export function useDeleteService() {
   return useMutation({
     mutationFn: deleteService,
     onSuccess: (_nothing, id) => {
-      client.setQueryData<Service[]>(queryKeys.serviceList, (old) =>
+      client.setQueryData<ServiceSummary[]>(queryKeys.serviceList, (old) =>
         old?.filter((s) => s.id !== id),
       );
       client.removeQueries({ queryKey: queryKeys.service(id) });

@@ -1,18 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Service } from '@homehub/contracts';
+import type { ServiceSummary } from '@homehub/contracts';
 import { apiFetch, cursorOf } from '../../../lib/client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 interface ServicePage {
-  results: Service[];
+  results: ServiceSummary[];
   next: string | null;
 }
 
 const PAGE_SIZE = 500;
 
 /** The overview shows every service, so it follows the cursor to the last page. */
-export async function getServices(signal?: AbortSignal): Promise<Service[]> {
-  const all: Service[] = [];
+export async function getServices(signal?: AbortSignal): Promise<ServiceSummary[]> {
+  const all: ServiceSummary[] = [];
   let cursor: string | null = null;
   do {
     const query = new URLSearchParams({ limit: String(PAGE_SIZE) });

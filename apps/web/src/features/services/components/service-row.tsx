@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
-import type { Service } from '@homehub/contracts';
+import type { ServiceSummary } from '@homehub/contracts';
 import { CheckKinds } from '../../../ui/check-kind.tsx';
 import { ResultsBar } from '../../../ui/results-bar.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
@@ -8,7 +8,7 @@ import { formatLatency, formatPercent } from '../../../lib/format.ts';
 import { lastOf } from '../../../lib/uptime.ts';
 
 /** One service at a glance. The name's link stretches over the row, so the whole card is a tap target. */
-export const ServiceRow = memo(function ServiceRow({ service }: { service: Service }) {
+export const ServiceRow = memo(function ServiceRow({ service }: { service: ServiceSummary }) {
   // The server's 24 h figure: the bar's 48 results may span only the last hour.
   const uptime = service.uptime['24h'];
   const latency = lastOf(service.recentResults)?.latencyMs ?? null;
