@@ -99,6 +99,20 @@ describe.each(backends())('history, results, push and settings on %s', (backend)
       (s: { id: number }) => s.id === serviceId,
     );
     expect(listed.uptime['24h']).toBe(75);
+    // Lists stay light: checks without configs, bar results without messages; the service
+    // itself has both.
+    expect(listed.checks[0]).toEqual({
+      id: check.id,
+      serviceId,
+      name: 'nightly backup',
+      type: 'push',
+      enabled: true,
+      status: expect.any(String),
+    });
+    expect(listed.recentResults.length).toBeGreaterThan(0);
+    expect(listed.recentResults[0]).not.toHaveProperty('message');
+    expect(service.checks[0]).toHaveProperty('config');
+    expect(service.recentResults[0]).toHaveProperty('message');
   });
 
   it('drops raw results past their retention and keeps the rollups', async () => {

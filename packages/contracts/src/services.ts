@@ -34,6 +34,17 @@ export const Service = z.object({
 });
 export type Service = z.infer<typeof Service>;
 
-/** A service as lists carry it: its checks without their configs (fetch the service for those). */
-export const ServiceSummary = Service.extend({ checks: z.array(CheckSummary) });
+/** A result in a list's bar: when, how and how fast, without its message. */
+export const ResultTick = Result.omit({ message: true });
+/** A bar may also hold whole results (from the live stream), messages and all. */
+export type ResultTick = z.infer<typeof ResultTick> & { message?: string };
+
+/**
+ * A service as lists carry it: its checks without their configs and its recent results
+ * without their messages (the service itself has both).
+ */
+export const ServiceSummary = Service.extend({
+  checks: z.array(CheckSummary),
+  recentResults: z.array(ResultTick),
+});
 export type ServiceSummary = z.infer<typeof ServiceSummary>;

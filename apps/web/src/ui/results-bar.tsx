@@ -1,16 +1,16 @@
-import type { Result } from '@homehub/contracts';
+import type { ResultTick } from '@homehub/contracts';
 import { formatLatency, formatTime } from '../lib/format.ts';
 import { STATUS_LABEL } from '../lib/status.ts';
 import { STATUS_FILL } from './status-style.ts';
 
 interface ResultsBarProps {
-  results: readonly Result[];
+  results: readonly ResultTick[];
   /** Empty slots on the left keep bars of new services aligned with the others. */
   slots?: number;
   className?: string;
 }
 
-function describe(results: readonly Result[]): string {
+function describe(results: readonly ResultTick[]): string {
   if (results.length === 0) return 'No results yet';
   const counts = { up: 0, degraded: 0, down: 0 };
   for (const r of results) counts[r.status] += 1;

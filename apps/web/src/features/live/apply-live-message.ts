@@ -6,6 +6,7 @@ import type {
   LiveMessage,
   LiveMessageOf,
   Result,
+  ResultTick,
   Service,
   ServiceSummary,
 } from '@homehub/contracts';
@@ -53,11 +54,15 @@ function updateService(client: QueryClient, id: number, update: ServiceUpdater):
   patchQuery<Service>(client, queryKeys.service(id), update);
 }
 
-const sameResult = (a: Result, b: Result) => a.checkId === b.checkId && a.at === b.at;
+const sameResult = (a: ResultTick, b: ResultTick) => a.checkId === b.checkId && a.at === b.at;
 
 /** Appends a result in time order, ignoring one already there (a "run now" answer, a replay). */
-export function appendResult(results: readonly Result[], result: Result, keep: number): Result[] {
-  if (results.some((r) => sameResult(r, result))) return results as Result[];
+export function appendResult<R extends ResultTick>(
+  results: readonly R[],
+  result: R,
+  keep: number,
+): R[] {
+  if (results.some((r) => sameResult(r, result))) return results as R[];
   const next = [...results, result];
   if (next.length > 1 && next[next.length - 2]!.at > result.at)
     next.sort((a, b) => a.at.localeCompare(b.at));
