@@ -26,6 +26,7 @@ import { createServiceService } from './modules/services/service.service.ts';
 import { serviceRoutes } from './modules/services/service.routes.ts';
 import { createCheckRepository } from './modules/checks/check.repository.ts';
 import { createResultWriter } from './modules/checks/result.writer.ts';
+import { RecentResults } from './modules/checks/recent.results.ts';
 import { createHistoryRepository } from './modules/checks/history.repository.ts';
 import { createHistoryService } from './modules/checks/history.service.ts';
 import { createPushService } from './modules/checks/push.service.ts';
@@ -36,7 +37,7 @@ import { createSettingsService } from './modules/settings/settings.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { StatusTracker } from './modules/checks/status.tracker.ts';
 import { CheckRunner } from './modules/checks/check.runner.ts';
-import { createCheckService } from './modules/checks/check.service.ts';
+import { createCheckService, toResult } from './modules/checks/check.service.ts';
 import { checkRoutes } from './modules/checks/check.routes.ts';
 import { createEventRepository } from './modules/events/event.repository.ts';
 import { createEventService } from './modules/events/event.service.ts';
@@ -158,7 +159,16 @@ export async function buildHub({
     clock,
     logger: app.log,
   });
-  const checks = createCheckService({ checks: checkRepository, runner, bus: liveBus, clock });
+  const recent = new RecentResults(liveBus, async (checkId, limit) =>
+    (await checkRepository.recentResults([checkId], limit)).map(toResult),
+  );
+  const checks = createCheckService({
+    checks: checkRepository,
+    recent,
+    runner,
+    bus: liveBus,
+    clock,
+  });
   const history = createHistoryService({ history: historyRepository, clock });
   const services = createServiceService({
     services: serviceRepository,
@@ -254,6 +264,7 @@ export async function buildHub({
       closing ??= (async () => {
         await retention.stop();
         await runner.stop();
+        recent.close();
         await writer.close();
         await tracker.settled();
         await app.close();

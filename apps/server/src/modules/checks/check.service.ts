@@ -19,9 +19,11 @@ import type { CheckPatch, CheckRow, ResultRow } from '../../db/schema.ts';
 import { parseConfig } from './check.registry.ts';
 import { RESULT_STATUSES, type CheckRepository } from './check.repository.ts';
 import type { CheckRunner } from './check.runner.ts';
+import type { RecentResults } from './recent.results.ts';
 
 interface Deps {
   checks: CheckRepository;
+  recent: RecentResults;
   runner: CheckRunner;
   bus: Bus;
   clock: Clock;
@@ -59,7 +61,7 @@ function withoutSecrets(type: CheckType, config: Record<string, unknown>): Recor
 
 export const pushPathOf = (token: string) => `/api/v1/push/${token}/`;
 
-export function toCheck(row: CheckRow, lastResult: ResultRow | undefined): Check {
+export function toCheck(row: CheckRow, lastResult: Result | undefined): Check {
   const type = row.type as CheckType;
   return {
     id: row.id,
@@ -73,7 +75,7 @@ export function toCheck(row: CheckRow, lastResult: ResultRow | undefined): Check
     config: withoutSecrets(type, JSON.parse(row.config) as Record<string, unknown>),
     pushUrl: row.pushToken ? pushPathOf(row.pushToken) : null,
     status: row.status as Status,
-    lastResult: lastResult ? toResult(lastResult) : null,
+    lastResult: lastResult ?? null,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -90,7 +92,7 @@ function checkTimeout(intervalSeconds: number, timeoutSeconds: number): void {
   }
 }
 
-export function createCheckService({ checks, runner, bus, clock }: Deps) {
+export function createCheckService({ checks, recent, runner, bus, clock }: Deps) {
   function announce(
     row: Pick<CheckRow, 'id' | 'serviceId'>,
     action: 'created' | 'updated' | 'deleted',
@@ -103,12 +105,12 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
   }
 
   async function withLastResults(rows: CheckRow[]): Promise<Check[]> {
-    const latest = new Map<number, ResultRow>();
+    const latest = new Map<number, Result>();
     for (const r of await checks.recentResults(
       rows.map((c) => c.id),
       1,
     ))
-      latest.set(r.checkId, r);
+      latest.set(r.checkId, toResult(r));
     return rows.map((row) => toCheck(row, latest.get(row.id)));
   }
 
@@ -141,29 +143,21 @@ export function createCheckService({ checks, runner, bus, clock }: Deps) {
     /**
      * The checks of many services, each with its last result, and their recent results: an
      * even share of `recentPerService` from each check, so a busy check does not crowd out
-     * the others in the overview's bar (and the list never reads more than it shows).
+     * the others in the overview's bar. The results come from memory (RecentResults): a
+     * list of many services costs no query per check.
      */
     async forServices(serviceIds: number[], recentPerService: number) {
       const rows = await checks.listForServices(serviceIds);
       const checksIn = new Map<number, number>();
       for (const row of rows) checksIn.set(row.serviceId, (checksIn.get(row.serviceId) ?? 0) + 1);
-      const serviceOf = new Map(rows.map((row) => [row.id, row.serviceId]));
-      const recent = await checks.recentResults(
-        rows.map((c) => c.id),
-        (checkId) => Math.ceil(recentPerService / checksIn.get(serviceOf.get(checkId)!)!),
-      );
-      const byCheck = new Map<number, ResultRow[]>();
-      for (const r of recent) {
-        const list = byCheck.get(r.checkId) ?? byCheck.set(r.checkId, []).get(r.checkId)!;
-        list.push(r);
-      }
       const byService = new Map<number, { checks: Check[]; recentResults: Result[] }>();
       for (const id of serviceIds) byService.set(id, { checks: [], recentResults: [] });
       for (const row of rows) {
+        const share = Math.ceil(recentPerService / checksIn.get(row.serviceId)!);
+        const results = await recent.get(row.id, row.serviceId, share);
         const entry = byService.get(row.serviceId)!;
-        const results = byCheck.get(row.id) ?? [];
-        entry.checks.push(toCheck(row, results[0]));
-        entry.recentResults.push(...results.map(toResult));
+        entry.checks.push(toCheck(row, results.at(-1)));
+        entry.recentResults.push(...results);
       }
       for (const entry of byService.values()) {
         entry.recentResults.sort((a, b) => a.at.localeCompare(b.at));
