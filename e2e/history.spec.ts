@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN } from '../playwright.config.ts';
+import { cspViolations, watchCsp } from './csp.ts';
 
 /** A local web app that answers in 5–60 ms, or 503 while `failing` is set. */
 async function startTarget() {
@@ -70,6 +71,7 @@ test('the service page shows history over a range, the raw results, and settings
 }) => {
   const target = await startTarget();
   let serviceId: number | null = null;
+  await watchCsp(page);
   try {
     await signIn(page);
     serviceId = await addService(page, 'Home Assistant', target.url);
@@ -164,6 +166,9 @@ test('the service page shows history over a range, the raw results, and settings
     const row = page.getByRole('listitem', { name: 'Home Assistant' });
     await expect(row.getByTitle('Uptime over the last 24 hours')).toHaveText(/\d+(\.\d+)?%/);
     await page.screenshot({ path: 'test-results/overview-uptime.png', fullPage: true });
+
+    // Charts, forms and settings all work under the hub's Content-Security-Policy.
+    expect(await cspViolations(page)).toEqual([]);
   } finally {
     if (serviceId !== null) await deleteService(page, serviceId).catch(() => undefined);
     await target.stop().catch(() => undefined);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { ADMIN } from '../playwright.config.ts';
+import { cspViolations, watchCsp } from './csp.ts';
 
 /** A real local web app for the hub to watch; the test stops it to cause an outage. */
 async function startTarget() {
@@ -22,6 +23,7 @@ test('a user adds a service with an http check and watches it go up, then down, 
   page,
 }) => {
   const target = await startTarget();
+  await watchCsp(page);
   try {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
@@ -72,6 +74,9 @@ test('a user adds a service with an http check and watches it go up, then down, 
     const row = page.getByRole('listitem', { name: 'Media server' });
     await expect(row.locator('[data-status="down"]').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
+
+    // The hub's Content-Security-Policy let everything the dashboard does through.
+    expect(await cspViolations(page)).toEqual([]);
   } finally {
     await target.stop().catch(() => undefined);
   }

@@ -17,6 +17,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { registerErrorHandler, type NotFoundFallback } from './platform/errors.ts';
 import { registerAuthGuard } from './platform/auth-guard.ts';
 import { serializerCompiler } from './platform/serializer.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { createUserRepository } from './modules/auth/user.repository.ts';
 import { createTokenSigner } from './modules/auth/token.signer.ts';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.ts';
@@ -182,6 +183,7 @@ export async function buildHub({
   const hasDashboard = existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
   registerAllowedHosts(app, config.allowedHosts);
+  await registerSecurityHeaders(app);
   registerAuthGuard(app, auth);
   // Public routes say so in the OpenAPI document (no lock icon, no token asked).
   app.addHook('onRoute', (route) => {
@@ -207,6 +209,13 @@ export async function buildHub({
     routePrefix: '/api/docs',
     uiConfig: { deepLinking: true },
     uiHooks: {},
+    // Its page sends its own policy; a hub on a plain-HTTP LAN address must not have its
+    // browsers upgrade requests to HTTPS, and no other site may frame it.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/upgrade-insecure-requests;?\s*/, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // A refused upgrade (401, 404…) is answered on a socket the HTTP server does not track:
