@@ -183,7 +183,7 @@ export async function buildHub({
   const hasDashboard = existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
   registerAllowedHosts(app, config.allowedHosts);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.corsOrigins);
   registerAuthGuard(app, auth);
   // Public routes say so in the OpenAPI document (no lock icon, no token asked).
   app.addHook('onRoute', (route) => {

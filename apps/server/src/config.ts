@@ -28,6 +28,18 @@ const EnvSchema = z
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     DEBUG: bool.default(false),
     ALLOWED_HOSTS: z.string().default('*'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine(
+        (value) =>
+          value
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
+        'must be origins like https://home.example.com, separated by commas',
+      ),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
     ADMIN_EMAIL: z.email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -60,6 +72,8 @@ export interface Config {
   readonly debug: boolean;
   /** Host names the hub answers to; empty means any. */
   readonly allowedHosts: readonly string[];
+  /** Browser origins besides the hub's own that may call the API (none by default). */
+  readonly corsOrigins: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   readonly checkConcurrency: number;
@@ -102,6 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.ALLOWED_HOSTS.split(',')
         .map((h) => h.trim().toLowerCase())
         .filter((h) => h && h !== '*'),
+    ),
+    corsOrigins: Object.freeze(
+      e.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
     ),
     logLevel: e.LOG_LEVEL ?? (e.DEBUG ? 'debug' : 'info'),
     admin:

@@ -35,6 +35,8 @@ describe('loadConfig', () => {
       SECRET_KEY: 'k'.repeat(40),
       DEBUG: 'true',
       ALLOWED_HOSTS: 'hub.example.com, Status.Example.com',
+      CORS_ORIGINS: 'https://home.example.com, http://10.0.0.5:3000',
+      RESULTS_RETENTION_DAYS: '14',
       ADMIN_EMAIL: 'Me@Example.com',
       ADMIN_PASSWORD: 'long enough',
     });
@@ -46,6 +48,8 @@ describe('loadConfig', () => {
       debug: true,
       logLevel: 'debug',
       allowedHosts: ['hub.example.com', 'status.example.com'],
+      corsOrigins: ['https://home.example.com', 'http://10.0.0.5:3000'],
+      resultsRetentionDays: 14,
       admin: { email: 'me@example.com', password: 'long enough' },
     });
   });
@@ -58,6 +62,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://x',
         ADMIN_EMAIL: 'a@b.co',
         ADMIN_PASSWORD: 'short',
+        CORS_ORIGINS: 'home.example.com',
         DATA_DIR: tmp(),
       });
     } catch (e) {
@@ -67,6 +72,7 @@ describe('loadConfig', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/^PORT: /m);
     expect(problems).toMatch(/^DATABASE_URL: must be a postgres:\/\/ URL/m);
+    expect(problems).toMatch(/^CORS_ORIGINS: must be origins like/m);
     expect(problems).toMatch(
       /^ADMIN_PASSWORD: must be at least 8 characters \(got a hidden value\)/m,
     );

@@ -32,3 +32,42 @@ describe('security headers', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 });
+
+describe('CORS', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub('sqlite', {
+      start: false,
+      env: { CORS_ORIGINS: 'https://home.example.com' },
+    });
+  });
+  afterAll(() => t?.close());
+
+  const preflight = (origin: string) =>
+    t.hub.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/services',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+
+  it('lets a configured origin call the API from a browser', async () => {
+    const res = await preflight('https://home.example.com');
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://home.example.com');
+    expect(String(res.headers['access-control-allow-headers'])).toContain('authorization');
+  });
+
+  it('gives any other origin nothing that would let its page read an answer', async () => {
+    const res = await preflight('https://evil.example.net');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const get = await t.hub.app.inject({
+      url: '/api/v1/services',
+      headers: { origin: 'https://evil.example.net', authorization: `Bearer ${t.token}` },
+    });
+    expect(get.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
