@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { existsSync } from 'node:fs';
 import { buildHub } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -23,10 +24,13 @@ function publicUrl(config: Config): string {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const database = await createDatabase(config);
+  let hubLog: FastifyBaseLogger | undefined;
+  const database = await createDatabase(config, (error) =>
+    hubLog?.warn({ err: error }, 'a database connection was lost; a new one is made on next use'),
+  );
   const applied = await database.migrate();
   const hub = await buildHub({ config, database });
-  const log = hub.app.log;
+  const log = (hubLog = hub.app.log);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
 
   const { setupToken, created } = await hub.auth.bootstrap(config.admin);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
+import { createDatabase } from '../src/db/database.ts';
 import { backends, openTestDatabase, type TestDatabase } from './harness.ts';
 import { createCheckRepository } from '../src/modules/checks/check.repository.ts';
 import { createHistoryRepository } from '../src/modules/checks/history.repository.ts';
@@ -198,5 +200,32 @@ describe.each(backends())('storage on %s', (backend) => {
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(t.database.db);
     expect(Number(rows[0]?.one)).toBe(1);
     expect(t.database.dialect).toBe(backend);
+  });
+});
+
+// PostgreSQL only: SQLite has no server to lose.
+describe.each(backends().filter((b) => b === 'postgres'))('connections on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(backend);
+  });
+  afterAll(() => t?.dispose());
+
+  it('survives PostgreSQL ending its idle connections, and says so', async () => {
+    const lost: Error[] = [];
+    const database = await createDatabase(t.config, (error) => lost.push(error));
+    try {
+      expect(await database.ping()).toBe(true); // a client now idles in the pool
+      const admin = new pg.Client({ connectionString: t.config.databaseUrl });
+      await admin.connect();
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      await admin.end();
+      await expect.poll(() => lost.length, { timeout: 3_000 }).toBeGreaterThan(0);
+      expect(await database.ping()).toBe(true); // a new connection, no crash
+    } finally {
+      await database.close();
+    }
   });
 });

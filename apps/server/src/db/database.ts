@@ -18,10 +18,12 @@ export interface Database {
 /** Opens SQLite in DATA_DIR, or PostgreSQL when DATABASE_URL is set. Nothing connects at import. */
 export async function createDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  /** Told when PostgreSQL drops an idle connection (a restart); the pool makes a new one. */
+  onConnectionLost: (error: Error) => void = () => {},
 ): Promise<Database> {
   const dialectName: DialectName = config.databaseUrl ? 'postgres' : 'sqlite';
   const dialect = config.databaseUrl
-    ? await postgresDialect(config.databaseUrl)
+    ? await postgresDialect(config.databaseUrl, onConnectionLost)
     : await sqliteDialect(config.dataDir);
   const db = new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
 
@@ -91,7 +93,7 @@ function withStatementCache(database: BetterSqlite.Database, size = 100, longest
   };
 }
 
-async function postgresDialect(connectionString: string) {
+async function postgresDialect(connectionString: string, onConnectionLost: (error: Error) => void) {
   const pg = await import('pg');
   const { Pool, types } = pg.default;
   // int8 (our epoch-millisecond timestamps, counts) would arrive as strings otherwise;
@@ -103,5 +105,9 @@ async function postgresDialect(connectionString: string) {
         ? (v: string) => Number(v)
         : (types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown),
   };
-  return new PostgresDialect({ pool: new Pool({ connectionString, max: 10, types: parsers }) });
+  const pool = new Pool({ connectionString, max: 10, types: parsers });
+  // An idle client's error (the server restarted or ended it) is emitted on the pool, and
+  // with no listener it would end the process; queries in flight report their own errors.
+  pool.on('error', onConnectionLost);
+  return new PostgresDialect({ pool });
 }
