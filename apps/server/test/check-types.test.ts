@@ -2,30 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpConfig, TcpConfig } from '@homehub/contracts';
 import { httpCheck, statusMatcher } from '../src/modules/checks/types/http.check.ts';
 import { tcpCheck } from '../src/modules/checks/types/tcp.check.ts';
-import { describeFailure, type ProbeContext } from '../src/modules/checks/check.types.ts';
+import { context, probe } from './probe.ts';
 import { closedPort, startHttpTarget, startTcpTarget, type HttpTarget } from './targets.ts';
-
-function context(timeoutMs = 2_000): ProbeContext {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs };
-}
-
-/** Runs a probe the way the runner does: a throw becomes a `down` with a reason. */
-async function probe<C>(
-  definition: {
-    run(
-      config: C,
-      ctx: ProbeContext,
-    ): Promise<{ status: string; latencyMs: number | null; message: string }>;
-  },
-  config: C,
-  ctx = context(),
-) {
-  try {
-    return await definition.run(config, ctx);
-  } catch (error) {
-    return { status: 'down', latencyMs: null, message: describeFailure(error, ctx) };
-  }
-}
 
 describe('statusMatcher', () => {
   it('understands classes, single codes and ranges', () => {

@@ -5,7 +5,6 @@ import tls from 'node:tls';
 import dnsPacket from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DnsConfig, PingConfig, TlsConfig } from '@homehub/contracts';
-import { describeFailure, type ProbeContext } from '../src/modules/checks/check.types.ts';
 import { dnsCheck, reverseName } from '../src/modules/checks/types/dns.check.ts';
 import {
   judgePing,
@@ -16,29 +15,8 @@ import {
 } from '../src/modules/checks/types/ping.check.ts';
 import { judgeCertificate, tlsCheck } from '../src/modules/checks/types/tls.check.ts';
 import { selfSignedCertificate } from './certificates.ts';
+import { context, probe } from './probe.ts';
 import { closedPort } from './targets.ts';
-
-function context(timeoutMs = 2_000): ProbeContext {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs };
-}
-
-/** Runs a probe the way the runner does: a throw becomes a `down` with a reason. */
-async function probe<C>(
-  definition: {
-    run(
-      config: C,
-      ctx: ProbeContext,
-    ): Promise<{ status: string; latencyMs: number | null; message: string }>;
-  },
-  config: C,
-  ctx = context(),
-) {
-  try {
-    return await definition.run(config, ctx);
-  } catch (error) {
-    return { status: 'down', latencyMs: null, message: describeFailure(error, ctx) };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // DNS: a real authoritative server on UDP, answering from a small zone.
