@@ -15,7 +15,7 @@ import type { Database } from './db/database.ts';
 import { createInProcessBus, type Bus } from './platform/bus.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { registerErrorHandler, type NotFoundFallback } from './platform/errors.ts';
-import { registerAuthGuard } from './platform/auth-guard.ts';
+import { registerAccessTable, registerAuthGuard } from './platform/auth-guard.ts';
 import { serializerCompiler } from './platform/serializer.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { createUserRepository } from './modules/auth/user.repository.ts';
@@ -55,6 +55,8 @@ export interface Hub {
   readonly tracker: StatusTracker;
   readonly retention: RetentionJob;
   readonly bus: Bus;
+  /** Every governed route as `METHOD /path`, as the access table keys it. */
+  readonly routes: ReadonlySet<string>;
   /** Starts the scheduler; the HTTP side works without it. */
   start(): Promise<void>;
   /** Stops probing, writes what is pending, closes connections; the database stays open. */
@@ -185,10 +187,7 @@ export async function buildHub({
   registerAllowedHosts(app, config.allowedHosts);
   await registerSecurityHeaders(app, config.corsOrigins);
   registerAuthGuard(app, auth);
-  // Public routes say so in the OpenAPI document (no lock icon, no token asked).
-  app.addHook('onRoute', (route) => {
-    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
-  });
+  const routes = registerAccessTable(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -226,9 +225,7 @@ export async function buildHub({
 
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get(`${API_PREFIX}/openapi.json`, { config: { public: true }, schema: { hide: true } }, () =>
-      app.swagger(),
-    );
+    .get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
   await app.register(healthRoutes(() => database.ping()));
   await app.register(authRoutes(auth), { prefix: API_PREFIX });
   await app.register(serviceRoutes(services), { prefix: API_PREFIX });
@@ -263,6 +260,7 @@ export async function buildHub({
     tracker,
     bus: liveBus,
     retention,
+    routes,
     async start() {
       await settings.load();
       await pushes.load();

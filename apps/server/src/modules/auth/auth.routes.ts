@@ -20,7 +20,6 @@ export function authRoutes(auth: AuthService) {
     r.post(
       '/auth/token',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'Exchange email and password for an access and a refresh token',
@@ -34,7 +33,6 @@ export function authRoutes(auth: AuthService) {
     r.post(
       '/auth/token/refresh',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'Exchange a refresh token for a new access token',
@@ -48,7 +46,6 @@ export function authRoutes(auth: AuthService) {
     r.get(
       '/auth/setup',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'Whether the hub still needs its first admin',
@@ -61,7 +58,6 @@ export function authRoutes(auth: AuthService) {
     r.post(
       '/auth/setup',
       {
-        config: { public: true },
         schema: {
           tags,
           summary: 'Create the first admin with the one-time setup token printed at start',

@@ -17,7 +17,6 @@ export function pushRoutes(push: PushService) {
       r.route({
         method: ['GET', 'POST'],
         url,
-        config: { public: true },
         schema: {
           tags: ['push'],
           summary:

@@ -8,7 +8,6 @@ export function healthRoutes(ping: () => Promise<boolean>) {
     r.get(
       '/healthz',
       {
-        config: { public: true },
         schema: { tags: ['health'], summary: 'The process is alive', response: { 200: Health } },
       },
       () => ({ status: 'ok' as const }),
@@ -16,7 +15,6 @@ export function healthRoutes(ping: () => Promise<boolean>) {
     r.get(
       '/readyz',
       {
-        config: { public: true },
         schema: {
           tags: ['health'],
           summary: 'The database answers',

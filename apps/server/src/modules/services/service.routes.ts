@@ -37,7 +37,6 @@ export function serviceRoutes(services: ServiceService) {
     r.post(
       '/services',
       {
-        config: { role: 'operator' },
         schema: {
           tags,
           summary: 'Add a service',
@@ -64,7 +63,6 @@ export function serviceRoutes(services: ServiceService) {
     r.patch(
       '/services/:id',
       {
-        config: { role: 'operator' },
         schema: {
           tags,
           summary: 'Change a service',
@@ -79,7 +77,6 @@ export function serviceRoutes(services: ServiceService) {
     r.delete(
       '/services/:id',
       {
-        config: { role: 'operator' },
         schema: {
           tags,
           summary: 'Delete a service with its checks, results and events',

@@ -12,7 +12,6 @@ export function settingsRoutes(settings: SettingsService) {
     r.get(
       '/settings',
       {
-        config: { role: 'admin' },
         schema: {
           tags,
           summary: 'Hub settings: history retention, flapping, and the disk they take',
@@ -25,7 +24,6 @@ export function settingsRoutes(settings: SettingsService) {
     r.patch(
       '/settings',
       {
-        config: { role: 'admin' },
         schema: {
           tags,
           summary: 'Change hub settings; answers them with a new storage estimate',
