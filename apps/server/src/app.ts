@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,12 @@ import { createUserRepository } from './modules/auth/user.repository.ts';
 import { createTokenSigner } from './modules/auth/token.signer.ts';
 import { createAuthService, type AuthService } from './modules/auth/auth.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createSessionRepository } from './modules/auth/session.repository.ts';
+import { createApiTokenRepository } from './modules/auth/api-token.repository.ts';
+import { createApiTokenService } from './modules/auth/api-token.service.ts';
+import { apiTokenRoutes } from './modules/auth/api-token.routes.ts';
+import { createUserService } from './modules/auth/user.service.ts';
+import { userRoutes } from './modules/auth/user.routes.ts';
 import { createServiceRepository } from './modules/services/service.repository.ts';
 import { createServiceService } from './modules/services/service.service.ts';
 import { serviceRoutes } from './modules/services/service.routes.ts';
@@ -70,6 +77,9 @@ export interface HubOptions {
   bus?: Bus;
 }
 
+/** Expired sessions and refresh tokens are forgotten this often. */
+const SWEEP_EVERY_MS = 3_600_000;
+
 /** Query tokens on WebSocket URLs must never reach the logs. */
 const hideToken = (url: string) => url.replace(/([?&]token=)[^&]*/i, '$1[hidden]');
 
@@ -93,6 +103,7 @@ export async function buildHub({
       },
     },
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // One line per request is noise at info; DEBUG=true brings it back.
     logController: new LogController({ disableRequestLogging: !config.debug }),
@@ -104,15 +115,30 @@ export async function buildHub({
   const { db } = database;
 
   // Storage and the domain, leaves first.
-  const users = createUserRepository(db);
-  const auth = createAuthService({
-    users,
-    tokens: createTokenSigner(config.secretKey, () => clock.now()),
-    clock,
-  });
   const checkRepository = createCheckRepository(db);
   const serviceRepository = createServiceRepository(db);
   const events = createEventService({ events: createEventRepository(db), bus: liveBus });
+  const users = createUserRepository(db);
+  const apiTokens = createApiTokenService({
+    tokens: createApiTokenRepository(db),
+    audit: events,
+    clock,
+  });
+  const auth = createAuthService({
+    users,
+    sessions: createSessionRepository(db),
+    apiTokens,
+    tokens: createTokenSigner(config.secretKey, () => clock.now()),
+    audit: events,
+    clock,
+  });
+  const accounts = createUserService({
+    users,
+    audit: events,
+    clock,
+    endSignIns: (id) => auth.endSignIns(id),
+    forget: (id) => auth.forget(id),
+  });
   const historyRepository = createHistoryRepository(db, database.dialect);
   const settings = createSettingsService({
     settings: createSettingsRepository(db),
@@ -186,7 +212,8 @@ export async function buildHub({
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
   registerAllowedHosts(app, config.allowedHosts);
   await registerSecurityHeaders(app, config.corsOrigins);
-  registerAuthGuard(app, auth);
+  await app.register(fastifyCookie);
+  registerAuthGuard(app, auth, config.corsOrigins);
   const routes = registerAccessTable(app);
   await app.register(fastifySwagger, {
     openapi: {
@@ -228,6 +255,8 @@ export async function buildHub({
     .get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
   await app.register(healthRoutes(() => database.ping()));
   await app.register(authRoutes(auth), { prefix: API_PREFIX });
+  await app.register(userRoutes(accounts), { prefix: API_PREFIX });
+  await app.register(apiTokenRoutes(apiTokens), { prefix: API_PREFIX });
   await app.register(serviceRoutes(services), { prefix: API_PREFIX });
   await app.register(checkRoutes(checks, history), { prefix: API_PREFIX });
   await app.register(pushRoutes(pushes), { prefix: API_PREFIX });
@@ -253,6 +282,7 @@ export async function buildHub({
   }
 
   let closing: Promise<void> | undefined;
+  let sweeper: ReturnType<typeof setInterval> | undefined;
   return {
     app,
     auth,
@@ -266,9 +296,16 @@ export async function buildHub({
       await pushes.load();
       await runner.start();
       retention.start();
+      sweeper = setInterval(() => {
+        auth
+          .sweep()
+          .catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+      }, SWEEP_EVERY_MS);
+      sweeper.unref();
     },
     close() {
       closing ??= (async () => {
+        clearInterval(sweeper);
         await retention.stop();
         await runner.stop();
         recent.close();

@@ -40,6 +40,13 @@ const EnvSchema = z
             .every((o) => /^https?:\/\/[^/\s]+$/.test(o)),
         'must be origins like https://home.example.com, separated by commas',
       ),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .refine(
+        (v) => /^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/.test(v.trim()),
+        'must be true, false, or proxy addresses/CIDRs separated by commas',
+      ),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
     ADMIN_EMAIL: z.email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -74,6 +81,11 @@ export interface Config {
   readonly allowedHosts: readonly string[];
   /** Browser origins besides the hub's own that may call the API (none by default). */
   readonly corsOrigins: readonly string[];
+  /**
+   * Whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy): behind a reverse proxy
+   * this gives the real client address (login throttling, audit) and HTTPS (secure cookies, HSTS).
+   */
+  readonly trustProxy: boolean | string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly admin: { readonly email: string; readonly password: string } | undefined;
   readonly checkConcurrency: number;
@@ -122,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL ?? (e.DEBUG ? 'debug' : 'info'),
     admin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD
@@ -131,6 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resultsRetentionDays: e.RESULTS_RETENTION_DAYS,
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : DEFAULT_WEB_DIR,
   });
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  const v = value.trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v.split(',').map((a) => a.trim());
 }
 
 function describe(env: NodeJS.ProcessEnv, key: PropertyKey | undefined): string {

@@ -160,6 +160,7 @@ export async function startTestHub(
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
   const pair = login.json<{ access: string; refresh: string }>();
 
+  let listening: Promise<string> | undefined;
   return {
     hub,
     backend,
@@ -169,9 +170,9 @@ export async function startTestHub(
     token: pair.access,
     refresh: pair.refresh,
     api,
-    async listen() {
-      const address = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-      return address;
+    listen() {
+      listening ??= hub.app.listen({ port: 0, host: '127.0.0.1' });
+      return listening;
     },
     async close() {
       await hub.close();

@@ -23,6 +23,7 @@ describe('the committed openapi.json', () => {
       'GET /api/v1/push/{token}/{signal}',
       'GET /healthz',
       'GET /readyz',
+      'POST /api/v1/auth/login',
       'POST /api/v1/auth/setup',
       'POST /api/v1/auth/token',
       'POST /api/v1/auth/token/refresh',

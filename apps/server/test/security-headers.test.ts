@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from './harness.ts';
+import { ADMIN, startTestHub, type TestHub } from './harness.ts';
 
 describe('security headers', () => {
   let t: TestHub;
@@ -69,5 +69,38 @@ describe('CORS', () => {
       headers: { origin: 'https://evil.example.net', authorization: `Bearer ${t.token}` },
     });
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('behind an HTTPS reverse proxy (TRUST_PROXY)', () => {
+  const viaProxy = (t: TestHub, url: string, payload?: object) =>
+    t.hub.app.inject({
+      method: payload ? 'POST' : 'GET',
+      url,
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' },
+      ...(payload ? { payload } : {}),
+    });
+
+  it('sends HSTS and Secure cookies when the proxy is trusted, and believes no one otherwise', async () => {
+    for (const trusted of [true, false]) {
+      const t = await startTestHub('sqlite', {
+        start: false,
+        env: { TRUST_PROXY: String(trusted) },
+      });
+      try {
+        const page = await viaProxy(t, '/api/v1/auth/setup');
+        expect(Boolean(page.headers['strict-transport-security'])).toBe(trusted);
+        const login = await viaProxy(t, '/api/v1/auth/login', ADMIN);
+        const session = login.cookies.find((c) => c.name === 'hh_session')!;
+        expect(Boolean(session.secure)).toBe(trusted);
+        const events = await t.api('GET', '/api/v1/events');
+        const audit = events.body.results.find(
+          (e: { data: { action?: string } }) => e.data?.action === 'login',
+        );
+        expect(audit.data.ip).toBe(trusted ? '203.0.113.9' : '127.0.0.1');
+      } finally {
+        await t.close();
+      }
+    }
   });
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Id, ListQuery, Status, Timestamp } from './common.ts';
 
-export const EVENT_TYPES = ['status_changed'] as const;
+/** status_changed: a check's status moved. audit: who did what (admins only). */
+export const EVENT_TYPES = ['status_changed', 'audit'] as const;
 export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
 
 export const Event = z.object({
   id: Id,
@@ -19,7 +21,24 @@ export const Event = z.object({
 });
 export type Event = z.infer<typeof Event>;
 
+/** What an audit event records; admins alone see audit events. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_changed',
+  'user_created',
+  'user_updated',
+  'user_deleted',
+  'token_created',
+  'token_revoked',
+  'refresh_reused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const EventsQuery = ListQuery.extend({
   since: z.iso.datetime({ offset: true }).optional(),
   serviceId: Id.optional(),
+  /** One kind only, e.g. `audit` for the sign-in and account trail (admins). */
+  type: EventType.optional(),
 });

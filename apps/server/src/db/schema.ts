@@ -11,8 +11,46 @@ export interface UsersTable {
   passwordHash: string;
   role: string;
   active: number;
+  /** JWTs issued before this (epoch ms) are refused. */
+  tokensValidAfter: Generated<number>;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  tokenHash: string;
+  csrfToken: string;
+  userId: number;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  userAgent: string;
+  ip: string;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<number>;
+  jti: string;
+  family: string;
+  userId: number;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  role: string;
+  tokenHash: string;
+  /** The token's first characters, to tell tokens apart in a list. */
+  prefix: string;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
 }
 
 export interface ServicesTable {
@@ -104,6 +142,9 @@ export interface SettingsTable {
 
 export interface DB {
   users: UsersTable;
+  sessions: SessionsTable;
+  refreshTokens: RefreshTokensTable;
+  apiTokens: ApiTokensTable;
   services: ServicesTable;
   checks: ChecksTable;
   checkResults: CheckResultsTable;
@@ -115,6 +156,9 @@ export interface DB {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ServiceRow = Selectable<ServicesTable>;
 export type ServiceInsert = Insertable<ServicesTable>;
 export type ServicePatch = Updateable<ServicesTable>;

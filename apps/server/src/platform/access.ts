@@ -15,6 +15,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // Signing in, first setup, the API description and job pings.
   'POST /api/v1/auth/token': 'public',
   'POST /api/v1/auth/token/refresh': 'public',
+  'POST /api/v1/auth/login': 'public',
   'GET /api/v1/auth/setup': 'public',
   'POST /api/v1/auth/setup': 'public',
   'GET /api/v1/openapi.json': 'public',
@@ -23,8 +24,23 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/push/:token/:signal': 'public',
   'POST /api/v1/push/:token/:signal': 'public',
 
-  // The signed-in user.
+  // The signed-in user: their profile, password, session and personal access tokens.
+  // A token's owner or an admin may read or revoke it (the service checks which).
+  'POST /api/v1/auth/logout': 'viewer',
   'GET /api/v1/me': 'viewer',
+  'PATCH /api/v1/me': 'viewer',
+  'POST /api/v1/me/password': 'viewer',
+  'GET /api/v1/tokens': 'viewer',
+  'POST /api/v1/tokens': 'viewer',
+  'GET /api/v1/tokens/:id': 'viewer',
+  'DELETE /api/v1/tokens/:id': 'viewer',
+
+  // Accounts.
+  'GET /api/v1/users': 'admin',
+  'POST /api/v1/users': 'admin',
+  'GET /api/v1/users/:id': 'admin',
+  'PATCH /api/v1/users/:id': 'admin',
+  'DELETE /api/v1/users/:id': 'admin',
 
   // Services and checks.
   'GET /api/v1/services': 'viewer',

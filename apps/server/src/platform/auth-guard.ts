@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '@homehub/contracts';
+import { roleAtLeast } from '@homehub/contracts';
 import type { AuthService, Principal } from '../modules/auth/auth.service.ts';
 import { ACCESS, accessKey, isGoverned, type Access } from './access.ts';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { safeEqual } from '../modules/auth/secrets.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../modules/auth/session.cookies.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,12 +14,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
-}
-
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
 }
 
 /** The bearer token from the Authorization header, or (browsers' WebSockets) ?token=. */
@@ -61,17 +57,52 @@ export function registerAccessTable(app: FastifyInstance): Set<string> {
   return routes;
 }
 
-/** Authenticates and role-checks every governed route by its entry in the access table. */
-export function registerAuthGuard(app: FastifyInstance, auth: AuthService): void {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authenticates and role-checks every governed route by its entry in the access table.
+ * A browser session (cookie) must also prove each change with its CSRF token, and may open
+ * a stream only from the hub's own pages (or a configured origin).
+ */
+export function registerAuthGuard(
+  app: FastifyInstance,
+  auth: AuthService,
+  trustedOrigins: readonly string[],
+): void {
+  const origins = new Set(trustedOrigins);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     if (!isGoverned(request.url) || request.routeOptions.url === undefined) return;
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    const token = tokenOf(request);
-    const principal = token ? await auth.authenticate(token) : null;
+    const bearer = tokenOf(request);
+    const session = bearer ? undefined : request.cookies[SESSION_COOKIE];
+    const principal = await auth.authenticate({ bearer, session });
     if (!principal) throw new UnauthorizedError();
+    if (principal.via === 'session') {
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken ?? '')) {
+          throw new ForbiddenError('Missing or wrong X-CSRF-Token header', 'csrf');
+        }
+      }
+      if (request.headers.upgrade && !sameOrigin(request, origins)) {
+        throw new ForbiddenError('Streams open only from the hub’s own pages', 'origin');
+      }
+    }
     if (!access || !roleAtLeast(principal.role, access)) throw new ForbiddenError();
     request.principal = principal;
   });
+}
+
+/** Browsers always send Origin on a WebSocket handshake; another site's page is refused. */
+function sameOrigin(request: FastifyRequest, trusted: ReadonlySet<string>): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (trusted.has(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

@@ -40,8 +40,17 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super(403, 'forbidden', message);
+  constructor(message = 'You are not allowed to do this', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'too_many_requests', message);
   }
 }
 
@@ -66,6 +75,9 @@ export function registerErrorHandler(app: FastifyInstance, fallback?: NotFoundFa
     if (error instanceof AppError) {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.fields) body.fields = error.fields;
+      if (error instanceof TooManyRequestsError) {
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       return reply.status(error.statusCode).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as history from './0002-history.ts';
+import * as accounts from './0003-accounts.ts';
 
 /** Every migration, in order. Imported statically so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-history': history,
+  '0003-accounts': accounts,
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { visibleChecks } from './check.visibility.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -36,7 +37,13 @@ export function checkRoutes(checks: CheckService, history: HistoryService) {
           response: { 200: listOf(Check), ...errors },
         },
       },
-      async (request) => listResponse(request, await checks.list(request.query)),
+      async (request) => {
+        const page = await checks.list(request.query);
+        return listResponse(request, {
+          ...page,
+          results: page.results.map(visibleChecks(request)),
+        });
+      },
     );
 
     r.post(
@@ -75,7 +82,7 @@ export function checkRoutes(checks: CheckService, history: HistoryService) {
           response: { 200: Check, ...errors },
         },
       },
-      (request) => checks.get(request.params.id),
+      async (request) => visibleChecks(request)(await checks.get(request.params.id)),
     );
 
     r.get(

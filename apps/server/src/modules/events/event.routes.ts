@@ -16,7 +16,14 @@ export function eventRoutes(events: EventService) {
           response: { 200: listOf(Event), 400: ErrorBody, 401: ErrorBody },
         },
       },
-      async (request) => listResponse(request, await events.list(request.query)),
+      async (request) =>
+        listResponse(
+          request,
+          await events.list({
+            ...request.query,
+            includeAudit: request.principal?.role === 'admin',
+          }),
+        ),
     );
   };
 }

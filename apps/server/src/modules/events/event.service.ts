@@ -1,4 +1,4 @@
-import type { Event, Status } from '@homehub/contracts';
+import type { AuditAction, Event, Status } from '@homehub/contracts';
 import type { Bus } from '../../platform/bus.ts';
 import { iso } from '../../platform/clock.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
@@ -22,10 +22,15 @@ export function createEventService({ events, bus }: { events: EventRepository; b
     async list(query: {
       since?: string | undefined;
       serviceId?: number | undefined;
+      type?: Event['type'] | undefined;
       limit: number;
       cursor?: string | undefined;
+      /** Audit events are for admins' eyes. */
+      includeAudit: boolean;
     }): Promise<Page<Event>> {
       const rows = await events.list({
+        type: query.type,
+        excludeType: query.includeAudit ? undefined : 'audit',
         sinceMs: query.since ? Date.parse(query.since) : undefined,
         serviceId: query.serviceId,
         beforeId: decodeCursor(query.cursor),
@@ -54,6 +59,26 @@ export function createEventService({ events, bus }: { events: EventRepository; b
         message: change.message,
         data: change.data === null ? null : JSON.stringify(change.data),
         at: change.at,
+      });
+      bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });
+    },
+
+    /** Who did what to whom: sign-ins, account and token changes. Never a secret. */
+    async recordAudit(entry: {
+      action: AuditAction;
+      message: string;
+      at: number;
+      data: Record<string, unknown>;
+    }): Promise<void> {
+      const row = await events.insert({
+        type: 'audit',
+        serviceId: null,
+        checkId: null,
+        fromStatus: null,
+        toStatus: null,
+        message: entry.message,
+        data: JSON.stringify({ action: entry.action, ...entry.data }),
+        at: entry.at,
       });
       bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });
     },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/websocket';
 import type { WebSocket } from 'ws';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -48,18 +48,25 @@ function follow(socket: WebSocket, bus: Bus, filter: (m: LiveMessage) => boolean
   });
 }
 
+/** Audit events (who signed in, who changed whom) are for admins alone, live as in the API. */
+function visibleTo(request: FastifyRequest): (message: LiveMessage) => boolean {
+  const admin = request.principal?.role === 'admin';
+  return (message) => admin || message.type !== 'event' || message.data.type !== 'audit';
+}
+
 export function liveRoutes(bus: Bus) {
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.get('/ws/stream', { websocket: true, schema: { hide: true } }, (socket) => {
-      follow(socket, bus, () => true);
+    r.get('/ws/stream', { websocket: true, schema: { hide: true } }, (socket, request) => {
+      follow(socket, bus, visibleTo(request));
     });
     r.get(
       '/ws/services/:id/stream',
       { websocket: true, schema: { hide: true, params: IdParams } },
       (socket, request) => {
         const id = request.params.id;
-        follow(socket, bus, (message) => serviceOf(message) === id);
+        const visible = visibleTo(request);
+        follow(socket, bus, (message) => serviceOf(message) === id && visible(message));
       },
     );
   };

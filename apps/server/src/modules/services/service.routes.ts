@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { visibleChecks } from '../checks/check.visibility.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -57,7 +58,10 @@ export function serviceRoutes(services: ServiceService) {
           response: { 200: Service, ...errors },
         },
       },
-      (request) => services.get(request.params.id),
+      async (request) => {
+        const service = await services.get(request.params.id);
+        return { ...service, checks: service.checks.map(visibleChecks(request)) };
+      },
     );
 
     r.patch(
