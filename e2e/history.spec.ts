@@ -55,15 +55,10 @@ async function addService(page: Page, name: string, url: string) {
 /** The specs share one hub: a service left behind (and down, once its target stops) would
  *  show up in the next spec's counts. */
 async function deleteService(page: Page, id: number) {
-  const access = await page.evaluate(
-    () =>
-      (JSON.parse(localStorage.getItem('homehub.tokens') ?? 'null') as { access: string } | null)
-        ?.access,
-  );
-  if (!access) return;
-  await page.request.delete(`/api/v1/services/${id}`, {
-    headers: { authorization: `Bearer ${access}` },
-  });
+  // The page's own session: its cookie rides along, and a change needs the CSRF token.
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'hh_csrf')?.value;
+  if (!csrf) return;
+  await page.request.delete(`/api/v1/services/${id}`, { headers: { 'x-csrf-token': csrf } });
 }
 
 test('the service page shows history over a range, the raw results, and settings change retention', async ({

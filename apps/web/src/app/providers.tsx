@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../lib/api-error.ts';
-import { tokenStore } from '../lib/tokens.ts';
+import { session } from '../lib/session.ts';
 import { watchTheme } from '../lib/theme.ts';
 
 export function createQueryClient() {
@@ -26,8 +26,8 @@ export function Providers({ children }: { children: ReactNode }) {
   // Nothing of one session may show in the next.
   useEffect(
     () =>
-      tokenStore.subscribe(() => {
-        if (!tokenStore.get()) client.clear();
+      session.subscribe(() => {
+        if (!session.signedIn()) client.clear();
       }),
     [client],
   );

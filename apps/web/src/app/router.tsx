@@ -26,6 +26,14 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./settings-route.tsx').then((m) => ({ Component: m.SettingsRoute })),
           },
+          {
+            path: 'profile',
+            lazy: () => import('./profile-route.tsx').then((m) => ({ Component: m.ProfileRoute })),
+          },
+          {
+            path: 'users',
+            lazy: () => import('./users-route.tsx').then((m) => ({ Component: m.UsersRoute })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

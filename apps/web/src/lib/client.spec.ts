@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error.ts';
 import { apiFetch, cursorOf } from './client.ts';
-import { tokenStore } from './tokens.ts';
+import { session } from './session.ts';
 
 type Route = (init: RequestInit) => Response;
 
 function stubFetch(routes: Record<string, Route[]>) {
-  const calls: { url: string; authorization: string | undefined }[] = [];
+  const calls: { url: string; csrf: string | undefined; credentials: string | undefined }[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
       const headers = init.headers as Record<string, string>;
-      calls.push({ url, authorization: headers.authorization });
+      calls.push({ url, csrf: headers['x-csrf-token'], credentials: init.credentials });
       const next = routes[url]?.shift();
       if (!next) throw new Error(`unexpected ${url}`);
       return next(init);
@@ -20,52 +20,49 @@ function stubFetch(routes: Record<string, Route[]>) {
   return calls;
 }
 
-beforeEach(() => tokenStore.set({ access: 'old-access', refresh: 'the-refresh' }));
+const unauthorized = () =>
+  Response.json({ code: 'unauthorized', message: 'Authentication required' }, { status: 401 });
+
+beforeEach(() => {
+  document.cookie = 'hh_csrf=the-csrf-token; Path=/';
+});
 afterEach(() => {
   vi.unstubAllGlobals();
-  tokenStore.set(null);
+  session.ended();
 });
 
 describe('apiFetch', () => {
-  it('refreshes the access token once on a 401 and retries with the new one', async () => {
+  it('sends the CSRF token with changes, not with reads, and always the cookie', async () => {
     const calls = stubFetch({
-      '/api/v1/me': [
-        () =>
-          Response.json(
-            { code: 'unauthorized', message: 'Authentication required' },
-            { status: 401 },
-          ),
-        () => Response.json({ id: 1, email: 'a@b.c', name: 'A', role: 'admin' }),
+      '/api/v1/services': [
+        () => Response.json({ results: [], next: null }),
+        () => Response.json({ id: 1 }, { status: 201 }),
       ],
-      '/api/v1/auth/token/refresh': [() => Response.json({ access: 'new-access' })],
     });
-
-    await expect(apiFetch('/me')).resolves.toMatchObject({ email: 'a@b.c' });
-
-    expect(calls.map((c) => c.authorization)).toEqual([
-      'Bearer old-access',
-      undefined,
-      'Bearer new-access',
+    await apiFetch('/services');
+    await apiFetch('/services', { method: 'POST', body: { name: 'x' } });
+    expect(calls).toEqual([
+      { url: '/api/v1/services', csrf: undefined, credentials: 'same-origin' },
+      { url: '/api/v1/services', csrf: 'the-csrf-token', credentials: 'same-origin' },
     ]);
-    expect(tokenStore.get()).toEqual({ access: 'new-access', refresh: 'the-refresh' });
   });
 
-  it('signs the session out when the refresh is refused', async () => {
-    stubFetch({
-      '/api/v1/services/1': [
-        () =>
-          Response.json(
-            { code: 'unauthorized', message: 'Authentication required' },
-            { status: 401 },
-          ),
-      ],
-      '/api/v1/auth/token/refresh': [
-        () => Response.json({ code: 'unauthorized', message: 'Expired' }, { status: 401 }),
-      ],
-    });
-
+  it('signs the dashboard out when the hub says the session ended', async () => {
+    const seen = vi.fn();
+    const unsubscribe = session.subscribe(seen);
+    stubFetch({ '/api/v1/services/1': [unauthorized] });
+    expect(session.signedIn()).toBe(true);
     await expect(apiFetch('/services/1')).rejects.toMatchObject({ status: 401 });
-    expect(tokenStore.get()).toBeNull();
+    expect(session.signedIn()).toBe(false);
+    expect(seen).toHaveBeenCalled();
+    unsubscribe();
+  });
+
+  it('keeps the session on a 401 from a public route (a wrong password)', async () => {
+    stubFetch({ '/api/v1/auth/login': [unauthorized] });
+    const answer = apiFetch('/auth/login', { method: 'POST', body: {}, auth: false });
+    await expect(answer).rejects.toMatchObject({ status: 401 });
+    expect(session.signedIn()).toBe(true);
   });
 
   it('turns an error body into an ApiError carrying its fields', async () => {

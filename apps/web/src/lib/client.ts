@@ -1,28 +1,27 @@
-import type { AccessToken, ErrorBody } from '@homehub/contracts';
-import type { z } from 'zod';
+import type { ErrorBody } from '@homehub/contracts';
 import { ApiError } from './api-error.ts';
-import { expiryOf, tokenStore } from './tokens.ts';
+import { session } from './session.ts';
 
 export const API_BASE = '/api/v1';
-
-/** Refresh a little before the access token runs out, so a request never races its expiry. */
-const EXPIRY_MARGIN_SECONDS = 30;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
-  /** Public routes (login, setup) send no token and never refresh. */
+  /** Public routes (login, setup): a 401 there is a wrong password, not an ended session. */
   auth?: boolean;
 }
 
-async function send(path: string, options: RequestOptions, access: string | undefined) {
+async function send(path: string, options: RequestOptions) {
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (access) headers.authorization = `Bearer ${access}`;
+  const csrf = session.csrfToken();
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   try {
     return await fetch(`${API_BASE}${path}`, {
-      method: options.method ?? 'GET',
+      method,
+      credentials: 'same-origin',
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
@@ -55,58 +54,13 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
-let refreshing: Promise<string | null> | null = null;
-
 /**
- * Trades the refresh token for a new access token. Concurrent callers share one request;
- * a refused refresh signs the session out (whoever watches the token store redirects).
+ * Calls the hub's API with the browser's session cookie. Changes carry the CSRF token; a
+ * 401 on a signed-in route means the session ended (expired, revoked, password changed).
  */
-export function refreshAccessToken(): Promise<string | null> {
-  refreshing ??= (async () => {
-    const tokens = tokenStore.get();
-    if (!tokens) return null;
-    const response = await send(
-      '/auth/token/refresh',
-      {
-        method: 'POST',
-        body: { refresh: tokens.refresh },
-      },
-      undefined,
-    );
-    if (!response.ok) {
-      if (response.status === 401 || response.status === 400) tokenStore.set(null);
-      return null;
-    }
-    const { access } = (await response.json()) as z.infer<typeof AccessToken>;
-    // The session may have been signed out while the request was in flight.
-    const still = tokenStore.get();
-    if (still?.refresh !== tokens.refresh) return null;
-    tokenStore.set({ access, refresh: tokens.refresh });
-    return access;
-  })().finally(() => {
-    refreshing = null;
-  });
-  return refreshing;
-}
-
-/** An access token good for at least a little while (refreshed if needed), or null if signed out. */
-export async function freshAccessToken(): Promise<string | null> {
-  const tokens = tokenStore.get();
-  if (!tokens) return null;
-  const exp = expiryOf(tokens.access);
-  if (exp !== null && exp - EXPIRY_MARGIN_SECONDS > Date.now() / 1000) return tokens.access;
-  return refreshAccessToken();
-}
-
-/** Calls the hub's API; on a 401 it refreshes the access token once and retries. */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const auth = options.auth ?? true;
-  let response = await send(path, options, auth ? tokenStore.get()?.access : undefined);
-  if (response.status === 401 && auth && tokenStore.get()) {
-    const access = await refreshAccessToken();
-    if (access) response = await send(path, options, access);
-    else tokenStore.set(null);
-  }
+  const response = await send(path, options);
+  if (response.status === 401 && (options.auth ?? true) && session.signedIn()) session.ended();
   if (!response.ok) throw await errorOf(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

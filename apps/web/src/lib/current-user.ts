@@ -1,12 +1,22 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { User } from '@homehub/contracts';
 import { apiFetch } from './client.ts';
+import { session } from './session.ts';
 import { queryKeys } from './query-keys.ts';
 
 // Several features ask who is signed in (services and checks hide what a viewer may not do,
 // the user menu shows the name), so the current user lives here rather than in one feature.
 
 export const getMe = () => apiFetch<User>('/me');
+
+/** Ends the session at the hub, and here even when the hub cannot be reached. */
+export async function signOut(): Promise<void> {
+  try {
+    await apiFetch('/auth/logout', { method: 'POST' });
+  } finally {
+    session.ended();
+  }
+}
 
 export const meQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.me, queryFn: getMe, staleTime: 5 * 60_000 });

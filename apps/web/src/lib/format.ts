@@ -57,6 +57,15 @@ export function formatSpan(start: number, end: number): string {
   return spanTimeFormat.formatRange(start, end);
 }
 
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+});
+
+/** "Feb 26, 2027" in the viewer's zone: a day ahead (an expiry) reads better than "in 90 days". */
+export const formatDay = (at: Date) => dayFormat.format(at);
+
 export function formatPercent(value: number | null): string {
   if (value === null) return '—';
   if (value === 100 || value === 0) return `${value}%`;

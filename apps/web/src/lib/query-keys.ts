@@ -19,4 +19,10 @@ export const queryKeys = {
   events: ['events'] as const,
   serviceEvents: (serviceId: number) => ['events', { serviceId }] as const,
   settings: ['settings'] as const,
+  /** One's own personal access tokens, or (admins) everyone's. */
+  tokens: (all?: boolean) =>
+    all === undefined ? (['tokens'] as const) : (['tokens', { all }] as const),
+  users: ['users'] as const,
+  /** The sign-in and account trail (admins). */
+  audit: ['events', { type: 'audit' }] as const,
 };

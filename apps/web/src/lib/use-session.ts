@@ -1,8 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { tokenStore } from './tokens.ts';
+import { session } from './session.ts';
 
-const subscribe = (listener: () => void) => tokenStore.subscribe(listener);
-const signedIn = () => tokenStore.get() !== null;
+const subscribe = (listener: () => void) => session.subscribe(listener);
 
 /** Whether someone is signed in, following sign-in and sign-out in this and other tabs. */
-export const useSignedIn = () => useSyncExternalStore(subscribe, signedIn);
+export const useSignedIn = () => useSyncExternalStore(subscribe, session.signedIn);

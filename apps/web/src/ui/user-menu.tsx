@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useMe } from '../lib/current-user.ts';
-import { tokenStore } from '../lib/tokens.ts';
-import { ChevronDownIcon, SettingsIcon } from './icons.tsx';
+import { signOut, useMe } from '../lib/current-user.ts';
+import { ChevronDownIcon, SettingsIcon, UserIcon, UsersIcon } from './icons.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 function initials(name: string, email: string): string {
@@ -62,18 +61,34 @@ export function UserMenu() {
             <span className="text-sm text-muted">Theme</span>
             <ThemeToggle />
           </div>
+          <Link
+            to="/profile"
+            onClick={() => setOpen(false)}
+            className="mt-1 flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm hover:bg-raised"
+          >
+            <UserIcon size={15} className="text-muted" /> Account and tokens
+          </Link>
+          {me?.role === 'admin' && (
+            <Link
+              to="/users"
+              onClick={() => setOpen(false)}
+              className="flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm hover:bg-raised"
+            >
+              <UsersIcon size={15} className="text-muted" /> People
+            </Link>
+          )}
           {me?.role === 'admin' && (
             <Link
               to="/settings"
               onClick={() => setOpen(false)}
-              className="mt-1 flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm hover:bg-raised"
+              className="flex min-h-10 w-full items-center gap-2 rounded-md px-3 text-left text-sm hover:bg-raised"
             >
               <SettingsIcon size={15} className="text-muted" /> Settings
             </Link>
           )}
           <button
             type="button"
-            onClick={() => tokenStore.set(null)}
+            onClick={() => void signOut()}
             className="mt-1 flex min-h-10 w-full items-center rounded-md px-3 text-left text-sm hover:bg-raised"
           >
             Sign out

@@ -3,7 +3,6 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api-error.ts';
 import { useSetupStatus } from './api/get-setup-status.ts';
 import { useLogin } from './api/login.ts';
-import { tokenStore } from '../../lib/tokens.ts';
 import { useSignedIn } from '../../lib/use-session.ts';
 import { AuthCard } from '../../ui/auth-card.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -28,8 +27,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const setup = useSetupStatus();
   const signIn = useLogin({
-    onSuccess: (tokens) => {
-      tokenStore.set(tokens);
+    onSuccess: () => {
       void navigate(returnPath(location.state), { replace: true });
     },
   });

@@ -4,7 +4,6 @@ import { PASSWORD_MIN_LENGTH } from '@homehub/contracts';
 import { isApiError } from '../../lib/api-error.ts';
 import { useCompleteSetup } from './api/complete-setup.ts';
 import { useSetupStatus } from './api/get-setup-status.ts';
-import { tokenStore } from '../../lib/tokens.ts';
 import { AuthCard } from '../../ui/auth-card.tsx';
 import { Button } from '../../ui/button.tsx';
 import { FormError } from '../../ui/form-error.tsx';
@@ -25,8 +24,7 @@ export function SetupPage() {
   const [password, setPassword] = useState('');
   const status = useSetupStatus();
   const setup = useCompleteSetup({
-    onSuccess: (tokens) => {
-      tokenStore.set(tokens);
+    onSuccess: () => {
       void navigate('/', { replace: true });
     },
   });

@@ -179,6 +179,13 @@ function applyResult(client: QueryClient, { data }: LiveMessageOf<'result'>): vo
 }
 
 function applyEvent(client: QueryClient, event: Event): void {
+  // Only admins' streams carry audit events; their trail is kept newest first.
+  if (event.type === 'audit') {
+    patchQuery<Event[]>(client, queryKeys.audit, (events) =>
+      events.some((e) => e.id === event.id) ? events : [event, ...events],
+    );
+    return;
+  }
   if (event.serviceId === null) return;
   patchQuery<Event[]>(client, queryKeys.serviceEvents(event.serviceId), (events) =>
     events.some((e) => e.id === event.id) ? events : [event, ...events],

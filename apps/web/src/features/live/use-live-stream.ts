@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { LiveMessage } from '@homehub/contracts';
-import { freshAccessToken } from '../../lib/client.ts';
 import type { LiveState } from '../../ui/live-indicator.tsx';
 import { applyLiveMessage } from './apply-live-message.ts';
+import { queryKeys } from '../../lib/query-keys.ts';
 
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
@@ -14,15 +14,14 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.round(base * (1 - random() / 3));
 }
 
-function streamUrl(token: string): string {
+function streamUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${window.location.host}/ws/stream?token=${encodeURIComponent(token)}`;
+  return `${protocol}//${window.location.host}/ws/stream`;
 }
 
 /**
- * Follows /ws/stream while mounted and folds its messages into the query cache.
- * Browsers cannot set headers on a WebSocket, so the access token rides in the URL;
- * it is refreshed before every (re)connect because the server checks it only then.
+ * Follows /ws/stream while mounted and folds its messages into the query cache. The
+ * handshake carries the session cookie; the hub checks it (and the page's origin) then.
  */
 export function useLiveStream(): LiveState {
   const client = useQueryClient();
@@ -34,16 +33,11 @@ export function useLiveStream(): LiveState {
     let attempt = 0;
     let everOpened = false;
     let stopped = false;
-    let connecting = false;
 
-    async function connect() {
+    function connect() {
       timer = undefined;
-      connecting = true;
-      const token = await freshAccessToken().catch(() => null);
-      connecting = false;
       if (stopped) return;
-      if (!token) return retry(); // signed out or hub unreachable; the auth gate handles the former
-      const ws = new WebSocket(streamUrl(token));
+      const ws = new WebSocket(streamUrl());
       socket = ws;
       ws.onopen = () => {
         attempt = 0;
@@ -65,25 +59,29 @@ export function useLiveStream(): LiveState {
       ws.onclose = () => {
         if (socket !== ws) return;
         socket = null;
-        if (!stopped) retry();
+        if (stopped) return;
+        // A refused handshake may mean the session ended; asking who we are finds out (a 401
+        // signs the dashboard out) without a request per retry when the hub is simply away.
+        if (!everOpened || attempt === 0) void client.refetchQueries({ queryKey: queryKeys.me });
+        retry();
       };
     }
 
     function retry() {
       setState('reconnecting');
       if (timer !== undefined) return;
-      timer = setTimeout(() => void connect(), backoffDelay(attempt));
+      timer = setTimeout(connect, backoffDelay(attempt));
       attempt += 1;
     }
 
     function reconnectNow() {
-      if (socket || connecting || stopped) return;
+      if (socket || stopped) return;
       clearTimeout(timer);
       timer = undefined;
-      void connect();
+      connect();
     }
 
-    void connect();
+    connect();
     window.addEventListener('online', reconnectNow);
     return () => {
       stopped = true;

@@ -1,9 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import type { TokenPair, TokenRequest } from '@homehub/contracts';
+import type { Session, TokenRequest } from '@homehub/contracts';
 import { apiFetch } from '../../../lib/client.ts';
+import { session } from '../../../lib/session.ts';
 
+/** Signs the browser in: the hub answers with its session cookies. */
 export const login = (body: TokenRequest) =>
-  apiFetch<TokenPair>('/auth/token', { method: 'POST', body, auth: false });
+  apiFetch<Session>('/auth/login', { method: 'POST', body, auth: false });
 
-export const useLogin = ({ onSuccess }: { onSuccess: (tokens: TokenPair) => void }) =>
-  useMutation({ mutationFn: login, onSuccess });
+export const useLogin = ({ onSuccess }: { onSuccess: () => void }) =>
+  useMutation({
+    mutationFn: login,
+    onSuccess: () => {
+      session.started();
+      onSuccess();
+    },
+  });

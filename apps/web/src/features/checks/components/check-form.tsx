@@ -13,6 +13,7 @@ import { ApiError, isApiError, type FieldErrors } from '../../../lib/api-error.t
 import { useCreateCheck, type CheckDraft } from '../api/create-check.ts';
 import { useUpdateCheck } from '../api/update-check.ts';
 import { Button } from '../../../ui/button.tsx';
+import { CopyField } from '../../../ui/copy-field.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { SelectField, TextField } from '../../../ui/form-field.tsx';
 import { CheckIcon } from '../../../ui/icons.tsx';
@@ -370,53 +371,18 @@ export function CheckForm(props: CheckFormProps) {
   );
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /** A push check's secret URL, absolute, with a copy button; the job needs nothing else. */
 export function PushUrl({ path, id, usage = true }: { path: string; id: string; usage?: boolean }) {
-  const url = new URL(path, window.location.origin).href;
-  const [copy, setCopy] = useState<CopyState>('idle');
-
-  async function copyUrl() {
-    try {
-      // Missing outside secure contexts (a hub on plain http:// in the LAN): say so, keep it selectable.
-      if (!navigator.clipboard) throw new Error('No clipboard');
-      await navigator.clipboard.writeText(url);
-      setCopy('copied');
-    } catch {
-      setCopy('failed');
-      const input = document.getElementById(id);
-      if (input instanceof HTMLInputElement) input.select();
-    }
-  }
-
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-[13px] font-medium text-ink">
-        Push URL
-      </label>
-      <div className="flex gap-2">
-        <input
-          id={id}
-          readOnly
-          value={url}
-          onFocus={(event) => event.currentTarget.select()}
-          aria-describedby={`${id}-hint`}
-          className="block min-h-10 w-full min-w-0 rounded-md border border-line-strong bg-raised px-2.5 py-1.5 font-mono text-xs text-ink sm:min-h-9"
-        />
-        <Button
-          onClick={() => void copyUrl()}
-          aria-label={copy === 'copied' ? 'Copied' : 'Copy push URL'}
-        >
-          {copy === 'copied' ? 'Copied' : 'Copy'}
-        </Button>
-      </div>
-      <p id={`${id}-hint`} className="mt-1 text-xs text-muted empty:hidden" aria-live="polite">
-        {copy === 'failed'
-          ? 'Could not copy: it is selected, copy it by hand.'
-          : usage &&
-            'Have the job call it (GET or POST) when it succeeds; add fail or an exit code to the path to report a failure. Keep it secret.'}
-      </p>
-    </div>
+    <CopyField
+      id={id}
+      label="Push URL"
+      value={new URL(path, window.location.origin).href}
+      copyLabel="Copy push URL"
+      hint={
+        usage &&
+        'Have the job call it (GET or POST) when it succeeds; add fail or an exit code to the path to report a failure. Keep it secret.'
+      }
+    />
   );
 }
