@@ -60,3 +60,13 @@ export function Skeleton({ className = '' }: { className?: string }) {
     <span aria-hidden="true" className={`block animate-pulse rounded bg-raised ${className}`} />
   );
 }
+
+/** Placeholder rows inside a panel while its list loads. */
+export function RowsLoading({ label, rowClass = 'h-8' }: { label: string; rowClass?: string }) {
+  return (
+    <div className="space-y-2 p-4" role="status" aria-label={label}>
+      <Skeleton className={rowClass} />
+      <Skeleton className={rowClass} />
+    </div>
+  );
+}

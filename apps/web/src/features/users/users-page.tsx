@@ -1,21 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { User } from '@homehub/contracts';
+import { ROLES, type User } from '@homehub/contracts';
 import { useMe } from '../../lib/current-user.ts';
 import { Button, buttonClass } from '../../ui/button.tsx';
 import { LockIcon, PlusIcon } from '../../ui/icons.tsx';
 import { Panel } from '../../ui/panel.tsx';
-import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
+import { ROLE_HINT } from '../../ui/role-field.tsx';
+import { EmptyState, ErrorState, RowsLoading, Skeleton } from '../../ui/states.tsx';
 import { useUsers } from './api/users.ts';
 import { AddUserDialog } from './components/add-user-dialog.tsx';
 import { AuditLog } from './components/audit-log.tsx';
 import { UsersTable } from './components/users-table.tsx';
-
-const ROLES_EXPLAINED = [
-  ['viewer', 'sees every service, check, result and event; changes nothing'],
-  ['operator', 'also adds, edits, runs and pauses services and checks'],
-  ['admin', 'also manages people, settings and everyone’s tokens'],
-] as const;
 
 function People({ me }: { me: User }) {
   const users = useUsers(true);
@@ -31,10 +26,7 @@ function People({ me }: { me: User }) {
       }
     >
       {users.isPending ? (
-        <div className="space-y-2 p-4" role="status" aria-label="Loading people">
-          <Skeleton className="h-10" />
-          <Skeleton className="h-10" />
-        </div>
+        <RowsLoading label="Loading people" rowClass="h-10" />
       ) : users.isError ? (
         <div className="p-4">
           <ErrorState error={users.error} onRetry={() => void users.refetch()} />
@@ -55,10 +47,10 @@ export function UsersPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">People</h1>
         <dl className="mt-1 grid gap-x-4 gap-y-0.5 text-sm text-muted sm:grid-cols-[auto_1fr]">
-          {ROLES_EXPLAINED.map(([role, what]) => (
+          {ROLES.map((role) => (
             <div key={role} className="contents">
               <dt className="font-medium text-ink">{role}</dt>
-              <dd>{what}</dd>
+              <dd>{ROLE_HINT[role]}</dd>
             </div>
           ))}
         </dl>

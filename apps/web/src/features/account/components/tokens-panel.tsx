@@ -16,10 +16,11 @@ import { CopyField } from '../../../ui/copy-field.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { SelectField, TextField } from '../../../ui/form-field.tsx';
 import { PlusIcon } from '../../../ui/icons.tsx';
+import { RoleField } from '../../../ui/role-field.tsx';
 import { Panel } from '../../../ui/panel.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { SegmentedControl } from '../../../ui/segmented-control.tsx';
-import { Skeleton } from '../../../ui/states.tsx';
+import { RowsLoading } from '../../../ui/states.tsx';
 
 const EXPIRIES = [
   { value: '30', label: '30 days' },
@@ -27,12 +28,6 @@ const EXPIRIES = [
   { value: '365', label: '1 year' },
   { value: 'never', label: 'Never' },
 ] as const;
-
-const ROLE_HINT: Record<Role, string> = {
-  viewer: 'reads everything, changes nothing',
-  operator: 'also runs, pauses and edits checks and services',
-  admin: 'also users, settings and everyone’s tokens',
-};
 
 function CreateTokenForm({ me, onCreated }: { me: User; onCreated: (t: ApiTokenCreated) => void }) {
   const id = useId();
@@ -73,20 +68,13 @@ function CreateTokenForm({ me, onCreated }: { me: User; onCreated: (t: ApiTokenC
           onChange={(e) => setName(e.target.value)}
           error={fieldError('name')}
         />
-        <SelectField
+        <RoleField
           id={`${id}-role`}
-          label="Role"
           value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
+          onChange={setRole}
           error={fieldError('role')}
-          hint={ROLE_HINT[role]}
-        >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </SelectField>
+          roles={roles}
+        />
         <SelectField
           id={`${id}-expiry`}
           label="Expires"
@@ -222,10 +210,7 @@ export function TokensPanel({ me }: { me: User }) {
         )
       )}
       {tokens.isPending ? (
-        <div className="space-y-2 p-4" role="status" aria-label="Loading tokens">
-          <Skeleton className="h-8" />
-          <Skeleton className="h-8" />
-        </div>
+        <RowsLoading label="Loading tokens" />
       ) : tokens.isError ? (
         <div className="p-4">
           <FormError error={tokens.error} />

@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { PASSWORD_MIN_LENGTH, ROLES, type Role } from '@homehub/contracts';
+import { PASSWORD_MIN_LENGTH, type Role } from '@homehub/contracts';
 import { isApiError } from '../../../lib/api-error.ts';
 import { useCreateUser } from '../api/users.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Dialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
-import { SelectField, TextField } from '../../../ui/form-field.tsx';
+import { TextField } from '../../../ui/form-field.tsx';
+import { RoleField } from '../../../ui/role-field.tsx';
 
 const FIELDS = ['email', 'name', 'role', 'password'] as const;
 
@@ -60,19 +61,7 @@ export function AddUserDialog({ open, onClose }: { open: boolean; onClose: () =>
             onChange={(e) => setName(e.target.value)}
             error={fieldError('name')}
           />
-          <SelectField
-            id={`${id}-role`}
-            label="Role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            error={fieldError('role')}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </SelectField>
+          <RoleField id={`${id}-role`} value={role} onChange={setRole} error={fieldError('role')} />
           <TextField
             id={`${id}-password`}
             label="Password"

@@ -3,7 +3,7 @@ import { useAudit } from '../api/audit.ts';
 import { FormError } from '../../../ui/form-error.tsx';
 import { Panel } from '../../../ui/panel.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
-import { Skeleton } from '../../../ui/states.tsx';
+import { RowsLoading } from '../../../ui/states.tsx';
 
 /** Failures and revocations stand out; routine sign-ins stay quiet. */
 const TONE: Partial<Record<AuditAction, string>> = {
@@ -37,10 +37,7 @@ export function AuditLog() {
   return (
     <Panel title="Sign-ins and changes">
       {audit.isPending ? (
-        <div className="space-y-2 p-4" role="status" aria-label="Loading the audit trail">
-          <Skeleton className="h-6" />
-          <Skeleton className="h-6" />
-        </div>
+        <RowsLoading label="Loading the audit trail" rowClass="h-6" />
       ) : audit.isError ? (
         <div className="p-4">
           <FormError error={audit.error} />
