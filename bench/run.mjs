@@ -7,6 +7,7 @@ import { cleanup } from './lib/procs.mjs';
 const scenarios = {
   checks: () => import('./scenarios/checks.mjs'),
   history: () => import('./scenarios/history.mjs'),
+  'docker-events': () => import('./scenarios/docker-events.mjs'),
 };
 
 function usage(extra = '') {

@@ -52,6 +52,10 @@ import { createEventService } from './modules/events/event.service.ts';
 import { eventRoutes } from './modules/events/event.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { createEngineRepository } from './modules/docker/engine.repository.ts';
+import { createContainerRepository } from './modules/docker/container.repository.ts';
+import { createEngineService, type EngineService } from './modules/docker/engine.service.ts';
+import { engineRoutes } from './modules/docker/engine.routes.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -62,6 +66,7 @@ export interface Hub {
   readonly tracker: StatusTracker;
   readonly retention: RetentionJob;
   readonly bus: Bus;
+  readonly docker: EngineService;
   /** Every governed route as `METHOD /path`, as the access table keys it. */
   readonly routes: ReadonlySet<string>;
   /** Starts the scheduler; the HTTP side works without it. */
@@ -207,6 +212,23 @@ export async function buildHub({
     clock,
   });
 
+  const docker = createEngineService({
+    engines: createEngineRepository(db),
+    containers: createContainerRepository(db),
+    services,
+    checks,
+    tracker,
+    bus: liveBus,
+    events,
+    clock,
+    logger: app.log,
+    settings: {
+      localHost: config.docker.host,
+      statsIntervalSeconds: config.docker.statsIntervalSeconds,
+      autoChecks: config.docker.autoChecks,
+    },
+  });
+
   // The HTTP side.
   const hasDashboard = existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
@@ -262,6 +284,7 @@ export async function buildHub({
   await app.register(pushRoutes(pushes), { prefix: API_PREFIX });
   await app.register(settingsRoutes(settings), { prefix: API_PREFIX });
   await app.register(eventRoutes(events), { prefix: API_PREFIX });
+  await app.register(engineRoutes(docker), { prefix: API_PREFIX });
   await app.register(liveRoutes(liveBus));
 
   if (hasDashboard) {
@@ -289,6 +312,7 @@ export async function buildHub({
     runner,
     tracker,
     bus: liveBus,
+    docker,
     retention,
     routes,
     async start() {
@@ -302,11 +326,14 @@ export async function buildHub({
           .catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
       }, SWEEP_EVERY_MS);
       sweeper.unref();
+      // After the state machine has loaded: container observations go straight to it.
+      await docker.start();
     },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
         await retention.stop();
+        await docker.close();
         await runner.stop();
         recent.close();
         await writer.close();

@@ -58,6 +58,21 @@ const EnvSchema = z
       .max(3650)
       .default(7),
     WEB_DIR: z.string().min(1).optional(),
+    DOCKER_HOST: z
+      .string()
+      .regex(
+        /^(unix:\/\/\/\S+|(tcp|http|https):\/\/[^/\s:]+(:\d{1,5})?\/?)$/,
+        'must be unix:///path/to/docker.sock or tcp://host:port',
+      )
+      .default('unix:///var/run/docker.sock'),
+    ENABLE_DOCKER_EVENTS: bool.default(true),
+    DOCKER_STATS_INTERVAL: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int()
+      .min(0)
+      .max(3600)
+      .default(15),
+    DOCKER_AUTOCHECKS: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -92,6 +107,14 @@ export interface Config {
   /** Default for how long raw results are kept; the settings page can change it. */
   readonly resultsRetentionDays: number;
   readonly webDir: string;
+  readonly docker: {
+    /** The local engine; null when ENABLE_DOCKER_EVENTS=false. */
+    readonly host: string | null;
+    /** Seconds between stats samples; 0 turns sampling off. */
+    readonly statsIntervalSeconds: number;
+    /** Checks derived from published ports and Traefik rules, unless a label says otherwise. */
+    readonly autoChecks: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -143,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkConcurrency: e.CHECK_CONCURRENCY,
     resultsRetentionDays: e.RESULTS_RETENTION_DAYS,
     webDir: e.WEB_DIR ? path.resolve(e.WEB_DIR) : DEFAULT_WEB_DIR,
+    docker: Object.freeze({
+      host: e.ENABLE_DOCKER_EVENTS ? e.DOCKER_HOST : null,
+      statsIntervalSeconds: e.DOCKER_STATS_INTERVAL,
+      autoChecks: e.DOCKER_AUTOCHECKS,
+    }),
   });
 }
 

@@ -153,6 +153,15 @@ describe.each(backends())('REST API on %s', (backend) => {
       });
       expect(noService.status).toBe(400);
       expect(noService.body.fields).toHaveProperty('serviceId');
+      // A container's check comes from discovery; one made by hand would never hear anything.
+      const byHand = await t.api('POST', '/api/v1/checks', {
+        serviceId: service.id,
+        name: 'x',
+        type: 'docker',
+        config: { engineId: 1, container: 'jellyfin' },
+      });
+      expect(byHand.status).toBe(400);
+      expect(byHand.body.fields.type).toMatch(/discovered containers/);
       const checks = await t.api('GET', `/api/v1/checks?serviceId=${service.id}`);
       expect(checks.body.results).toEqual([]);
     });

@@ -64,6 +64,9 @@ export async function openTestDatabase(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     WEB_DIR: webDir,
+    // Only the Docker tests watch the machine's engine (they say so): the others' hubs must
+    // not pick up those tests' containers as services of their own.
+    ENABLE_DOCKER_EVENTS: 'false',
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
   });

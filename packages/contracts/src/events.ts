@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { Id, ListQuery, Status, Timestamp } from './common.ts';
 
-/** status_changed: a check's status moved. audit: who did what (admins only). */
-export const EVENT_TYPES = ['status_changed', 'audit'] as const;
+/**
+ * status_changed: a check's status moved. audit: who did what (admins only). container:
+ * something a Docker engine reported (start, die, health…); restart_loop and update_failed:
+ * what the hub concludes from those; engine: an engine connected or became unreachable.
+ */
+export const EVENT_TYPES = [
+  'status_changed',
+  'audit',
+  'container',
+  'restart_loop',
+  'update_failed',
+  'engine',
+] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 

@@ -6,3 +6,4 @@ export * from './services.ts';
 export * from './events.ts';
 export * from './live.ts';
 export * from './settings.ts';
+export * from './docker.ts';

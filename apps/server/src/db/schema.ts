@@ -140,6 +140,56 @@ export interface SettingsTable {
   updatedAt: number;
 }
 
+export interface DockerEnginesTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  local: number;
+  state: string;
+  stateSince: number | null;
+  version: string | null;
+  lastError: string | null;
+  /** "seconds.nanoseconds" of the last engine event handled. */
+  lastEventTime: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DockerContainersTable {
+  id: Generated<number>;
+  engineId: number;
+  name: string;
+  containerId: string;
+  serviceId: number;
+  image: string;
+  imageId: string;
+  groupName: string | null;
+  state: string;
+  health: string | null;
+  startedAt: number | null;
+  restartCount: number;
+  /** JSON: check id by what the check came from ("docker", "port:80", "label:http"…). */
+  checks: string;
+  labelsHash: string;
+  goneAt: number | null;
+  previousImage: string | null;
+  updatedImageAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DockerStatsTable {
+  containerRef: number;
+  at: number;
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -153,6 +203,9 @@ export interface DB {
   checkRollupsHour: CheckRollupsTable;
   checkRollupsDay: CheckRollupsTable;
   settings: SettingsTable;
+  dockerEngines: DockerEnginesTable;
+  dockerContainers: DockerContainersTable;
+  dockerStats: DockerStatsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -169,3 +222,8 @@ export type ResultRow = Selectable<CheckResultsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type EventInsert = Insertable<EventsTable>;
 export type RollupRow = Selectable<CheckRollupsTable>;
+export type EngineRow = Selectable<DockerEnginesTable>;
+export type ContainerRow = Selectable<DockerContainersTable>;
+export type ContainerInsert = Insertable<DockerContainersTable>;
+export type ContainerPatch = Updateable<DockerContainersTable>;
+export type StatsRow = Selectable<DockerStatsTable>;

@@ -60,6 +60,16 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   // The timeline.
   'GET /api/v1/events': 'viewer',
 
+  // Docker engines and their containers.
+  'GET /api/v1/engines': 'viewer',
+  'POST /api/v1/engines': 'admin',
+  'GET /api/v1/engines/:id': 'viewer',
+  'PATCH /api/v1/engines/:id': 'admin',
+  'DELETE /api/v1/engines/:id': 'admin',
+  'GET /api/v1/engines/:id/containers': 'viewer',
+  'GET /api/v1/containers': 'viewer',
+  'GET /api/v1/containers/:id/stats': 'viewer',
+
   // Hub settings.
   'GET /api/v1/settings': 'admin',
   'PATCH /api/v1/settings': 'admin',

@@ -1,5 +1,13 @@
 import type { CheckType } from '@homehub/contracts';
-import { GlobeIcon, LockIcon, PlugIcon, PulseIcon, SignpostIcon, UploadIcon } from './icons.tsx';
+import {
+  BoxIcon,
+  GlobeIcon,
+  LockIcon,
+  PlugIcon,
+  PulseIcon,
+  SignpostIcon,
+  UploadIcon,
+} from './icons.tsx';
 
 const KIND: Record<CheckType, { label: string; Icon: typeof GlobeIcon; title: string }> = {
   http: { label: 'HTTP', Icon: GlobeIcon, title: 'HTTP request' },
@@ -8,6 +16,7 @@ const KIND: Record<CheckType, { label: string; Icon: typeof GlobeIcon; title: st
   ping: { label: 'Ping', Icon: PulseIcon, title: 'ICMP ping' },
   tls: { label: 'TLS', Icon: LockIcon, title: 'TLS certificate' },
   push: { label: 'Push', Icon: UploadIcon, title: 'Push (heartbeat from a job)' },
+  docker: { label: 'Docker', Icon: BoxIcon, title: 'Docker container' },
 };
 
 /** A check type as a small icon + label, e.g. in the overview's "kinds" column. */

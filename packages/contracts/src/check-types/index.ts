@@ -1,4 +1,5 @@
 import { DnsConfig } from './dns.ts';
+import { DockerConfig } from './docker.ts';
 import { HttpConfig } from './http.ts';
 import { PingConfig } from './ping.ts';
 import { PushConfig } from './push.ts';
@@ -6,6 +7,7 @@ import { TcpConfig } from './tcp.ts';
 import { TlsConfig } from './tls.ts';
 
 export * from './dns.ts';
+export * from './docker.ts';
 export * from './http.ts';
 export * from './ping.ts';
 export * from './push.ts';
@@ -23,4 +25,5 @@ export const CHECK_CONFIGS = {
   ping: PingConfig,
   tls: TlsConfig,
   push: PushConfig,
+  docker: DockerConfig,
 } as const;

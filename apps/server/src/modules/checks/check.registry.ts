@@ -2,6 +2,7 @@ import type { CheckType } from '@homehub/contracts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { CheckTypeDefinition, Observation } from './check.types.ts';
 import { dnsCheck } from './types/dns.check.ts';
+import { dockerCheck } from './types/docker.check.ts';
 import { httpCheck } from './types/http.check.ts';
 import { pingCheck } from './types/ping.check.ts';
 import { pushCheck } from './types/push.check.ts';
@@ -19,6 +20,7 @@ const TYPES: Record<CheckType, AnyCheckType> = {
   ping: pingCheck,
   tls: tlsCheck,
   push: pushCheck,
+  docker: dockerCheck,
 };
 
 export function checkTypeOf(type: CheckType): AnyCheckType {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { visibleChecks } from './check.visibility.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -56,7 +57,16 @@ export function checkRoutes(checks: CheckService, history: HistoryService) {
           response: { 201: Check, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await checks.create(request.body)),
+      async (request, reply) => {
+        // A container's check is made by discovery, which knows the container; one made by
+        // hand would name a container the engine never reports on and stay pending forever.
+        if (request.body.type === 'docker') {
+          throw new ValidationError({
+            type: 'docker checks come with discovered containers; label the container instead',
+          });
+        }
+        return reply.status(201).send(await checks.create(request.body));
+      },
     );
 
     r.post(

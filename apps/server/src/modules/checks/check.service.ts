@@ -255,7 +255,9 @@ export function createCheckService({ checks, recent, runner, bus, clock }: Deps)
       if (observation === null) {
         throw new ValidationError({
           checkId:
-            'A push check hears from its job; no call is overdue, so there is nothing to run',
+            row.type === 'docker'
+              ? 'A docker check follows its container live; there is nothing to run'
+              : 'A push check hears from its job; no call is overdue, so there is nothing to run',
         });
       }
       return {

@@ -40,7 +40,36 @@ export function createEventService({ events, bus }: { events: EventRepository; b
       return { ...page, results: page.results.map(toEvent) };
     },
 
-    /** Writes the event, then tells the bus: live clients and (later) alerts follow it. */
+    /**
+     * Writes one event on the timeline, then tells the bus: live clients and alerts follow
+     * it. Every area records its events here (Docker's container and engine events too).
+     */
+    async record(entry: {
+      type: Event['type'];
+      serviceId: number | null;
+      checkId: number | null;
+      message: string;
+      at: number;
+      data: Record<string, unknown> | null;
+      fromStatus?: Status | null;
+      toStatus?: Status | null;
+    }): Promise<Event> {
+      const row = await events.insert({
+        type: entry.type,
+        serviceId: entry.serviceId,
+        checkId: entry.checkId,
+        fromStatus: entry.fromStatus ?? null,
+        toStatus: entry.toStatus ?? null,
+        message: entry.message,
+        data: entry.data === null ? null : JSON.stringify(entry.data),
+        at: entry.at,
+      });
+      const event = toEvent(row);
+      bus.publish({ type: 'event', at: event.at, data: event });
+      return event;
+    },
+
+    /** A check's status change, with the result that caused it. */
     async recordStatusChange(change: {
       serviceId: number;
       checkId: number | null;
@@ -50,17 +79,16 @@ export function createEventService({ events, bus }: { events: EventRepository; b
       at: number;
       data: Record<string, unknown> | null;
     }): Promise<void> {
-      const row = await events.insert({
+      await this.record({
         type: 'status_changed',
         serviceId: change.serviceId,
         checkId: change.checkId,
         fromStatus: change.from,
         toStatus: change.to,
         message: change.message,
-        data: change.data === null ? null : JSON.stringify(change.data),
+        data: change.data,
         at: change.at,
       });
-      bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });
     },
 
     /** Who did what to whom: sign-ins, account and token changes. Never a secret. */
@@ -70,17 +98,14 @@ export function createEventService({ events, bus }: { events: EventRepository; b
       at: number;
       data: Record<string, unknown>;
     }): Promise<void> {
-      const row = await events.insert({
+      await this.record({
         type: 'audit',
         serviceId: null,
         checkId: null,
-        fromStatus: null,
-        toStatus: null,
         message: entry.message,
-        data: JSON.stringify({ action: entry.action, ...entry.data }),
+        data: { action: entry.action, ...entry.data },
         at: entry.at,
       });
-      bus.publish({ type: 'event', at: iso(row.at), data: toEvent(row) });
     },
   };
 }

@@ -30,6 +30,9 @@ import {
   type ConfigValues,
 } from './config-fields.tsx';
 
+/** Container checks come with discovered containers; people add the others. */
+const ADDABLE_TYPES = CHECK_TYPES.filter((type) => type !== 'docker');
+
 export interface CheckFormValues {
   type: CheckType;
   name: string;
@@ -271,7 +274,7 @@ export function CheckForm(props: CheckFormProps) {
           hint={configDescriptionOf(values.type)}
           error={fieldError('type')}
         >
-          {CHECK_TYPES.map((type) => (
+          {ADDABLE_TYPES.map((type) => (
             <option key={type} value={type}>
               {configTitleOf(type)}
             </option>

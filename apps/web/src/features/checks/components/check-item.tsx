@@ -74,13 +74,15 @@ export function CheckItem({ check, canOperate }: { check: Check; canOperate: boo
       </div>
       {canOperate && (
         <div className="flex shrink-0 gap-2">
-          <Button
-            onClick={() => run.mutate(check.id)}
-            disabled={run.isPending}
-            aria-label={`Run ${check.name} now`}
-          >
-            <PlayIcon size={13} /> {run.isPending ? 'Running…' : 'Run now'}
-          </Button>
+          {check.type !== 'docker' && (
+            <Button
+              onClick={() => run.mutate(check.id)}
+              disabled={run.isPending}
+              aria-label={`Run ${check.name} now`}
+            >
+              <PlayIcon size={13} /> {run.isPending ? 'Running…' : 'Run now'}
+            </Button>
+          )}
           <Button onClick={() => setEditing(true)} aria-label={`Edit check ${check.name}`}>
             Edit
           </Button>
