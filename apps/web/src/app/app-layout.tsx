@@ -55,6 +55,9 @@ export function AppLayout() {
             <NavLink to="/" end className={navClass}>
               Overview
             </NavLink>
+            <NavLink to="/containers" className={navClass}>
+              Containers
+            </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <LiveIndicator state={live} />

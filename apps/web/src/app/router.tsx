@@ -27,6 +27,11 @@ export const router = createBrowserRouter([
               import('./settings-route.tsx').then((m) => ({ Component: m.SettingsRoute })),
           },
           {
+            path: 'containers',
+            lazy: () =>
+              import('./containers-route.tsx').then((m) => ({ Component: m.ContainersRoute })),
+          },
+          {
             path: 'profile',
             lazy: () => import('./profile-route.tsx').then((m) => ({ Component: m.ProfileRoute })),
           },

@@ -23,6 +23,11 @@ export const queryKeys = {
   tokens: (all?: boolean) =>
     all === undefined ? (['tokens'] as const) : (['tokens', { all }] as const),
   users: ['users'] as const,
+  /** Engines, and everything cached about containers (lists and stats), to refresh at once. */
+  engines: ['engines'] as const,
+  containers: ['containers'] as const,
+  serviceContainers: (serviceId: number) => ['containers', { serviceId }] as const,
+  containerStats: (id: number, range: string) => ['containers', id, 'stats', range] as const,
   /** The sign-in and account trail (admins). */
   audit: ['events', { type: 'audit' }] as const,
 };

@@ -17,7 +17,7 @@ export function Panel({
       aria-label={title}
       className="overflow-hidden rounded-xl border border-line bg-surface shadow-xs"
     >
-      <header className="flex min-h-12 items-center justify-between gap-3 border-b border-line px-4 py-2">
+      <header className="flex min-h-12 flex-wrap items-center justify-between gap-x-3 gap-y-2 border-b border-line px-4 py-2">
         <h2 className="text-sm font-semibold">
           {title}
           {count !== undefined && (

@@ -178,6 +178,13 @@ function applyResult(client: QueryClient, { data }: LiveMessageOf<'result'>): vo
   }
 }
 
+const CONTAINER_EVENTS: ReadonlySet<Event['type']> = new Set([
+  'container',
+  'restart_loop',
+  'update_failed',
+  'engine',
+]);
+
 function applyEvent(client: QueryClient, event: Event): void {
   // Only admins' streams carry audit events; their trail is kept newest first.
   if (event.type === 'audit') {
@@ -185,6 +192,11 @@ function applyEvent(client: QueryClient, event: Event): void {
       events.some((e) => e.id === event.id) ? events : [event, ...events],
     );
     return;
+  }
+  // What an engine reports changes the containers' state, health and restarts: refetch them.
+  if (CONTAINER_EVENTS.has(event.type)) {
+    void client.invalidateQueries({ queryKey: queryKeys.containers });
+    if (event.type === 'engine') void client.invalidateQueries({ queryKey: queryKeys.engines });
   }
   if (event.serviceId === null) return;
   patchQuery<Event[]>(client, queryKeys.serviceEvents(event.serviceId), (events) =>

@@ -40,6 +40,8 @@ export interface ServicePanels {
   ResultLog: ComponentType<{ checks: readonly Check[] }>;
   CheckList: ComponentType<{ service: Service; canOperate: boolean }>;
   EventsTimeline: ComponentType<{ serviceId: number; checks: readonly Check[] }>;
+  /** For a service discovered from a container: the container and its CPU and memory. */
+  ContainerPanel: ComponentType<{ serviceId: number }>;
 }
 
 export function ServicePage({ panels }: { panels: ServicePanels }) {
@@ -49,7 +51,7 @@ export function ServicePage({ panels }: { panels: ServicePanels }) {
 
 function ServiceDetail({
   id,
-  panels: { LatencyPanel, ResultLog, CheckList, EventsTimeline },
+  panels: { LatencyPanel, ResultLog, CheckList, EventsTimeline, ContainerPanel },
 }: {
   id: number;
   panels: ServicePanels;
@@ -107,6 +109,7 @@ function ServiceDetail({
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-5">
+          <ContainerPanel serviceId={data.id} />
           <LatencyPanel checks={data.checks} />
           <CheckList service={data} canOperate={canOperate} />
           <ResultLog checks={data.checks} />

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { History, HistoryBucket } from '@homehub/contracts';
 import { formatLatency, formatSpan } from '../../../lib/format.ts';
+import { cssColor, withAlpha } from '../../../lib/chart-colors.ts';
 import { useResolvedTheme } from '../../../lib/theme.ts';
 import {
   failureRuns,
@@ -29,18 +30,6 @@ interface Palette {
   degraded: string;
   axis: string;
   grid: string;
-}
-
-function cssColor(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
-/** The theme's colours are #rrggbb; the canvas needs rgba() for translucent fills. */
-function withAlpha(hex: string, alpha: number): string {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!match) return hex;
-  const [r, g, b] = match.slice(1).map((h) => parseInt(h, 16));
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
 /** uPlot draws on a canvas, so it needs the theme's colours as values, re-read per theme. */
