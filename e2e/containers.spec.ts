@@ -54,6 +54,7 @@ test('a container appears by itself and turns red on the dashboard the moment it
 
     // Its service page says what the engine said, exit code included.
     await row.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(/\/services\/\d+/);
     serviceId = Number(/\/services\/(\d+)/.exec(page.url())?.[1]);
     await expect(page.getByTestId('container-state')).toContainText('Exited');
     await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(

@@ -115,6 +115,33 @@ describe.each(backends())('history, results, push and settings on %s', (backend)
     expect(service.recentResults[0]).toHaveProperty('message');
   });
 
+  it('keeps writing when a check is deleted while its results wait for the batch', async () => {
+    const gone = await pushCheck();
+    const kept = await pushCheck();
+    const now = Date.now();
+    // Both results wait in the same batch; one check is gone by the time it is written.
+    t.hub.tracker.record(gone.check.id, { status: 'up', latencyMs: 5, message: null }, now);
+    t.hub.tracker.record(kept.check.id, { status: 'up', latencyMs: 7, message: null }, now);
+    expect((await t.api('DELETE', `/api/v1/checks/${gone.check.id}`)).status).toBe(204);
+    const results = await eventually(
+      async () => {
+        const res = await t.api('GET', `/api/v1/checks/${kept.check.id}/results`);
+        return res.body.results?.length === 1 && res.body.results;
+      },
+      5_000,
+      'the other check’s result to be written',
+    );
+    expect(results[0]).toMatchObject({ status: 'up', latencyMs: 7 });
+    // And the batches after it are written too.
+    t.hub.tracker.record(kept.check.id, { status: 'down', latencyMs: null, message: 'x' }, now + 1);
+    await eventually(
+      async () =>
+        (await t.api('GET', `/api/v1/checks/${kept.check.id}/results`)).body.results.length === 2,
+      5_000,
+      'the next batch',
+    );
+  });
+
   it('drops raw results past their retention and keeps the rollups', async () => {
     const { check } = await pushCheck();
     const old = Date.now() - 10 * DAY;

@@ -84,19 +84,28 @@ export function createHistoryRepository(db: Kysely<DB>, dialect: DialectName) {
      */
     async writeBatch(rows: ResultRow[]): Promise<void> {
       if (rows.length === 0) return;
-      const inputs = rows.map((r) => ({
-        checkId: r.checkId,
-        at: r.at,
-        status: RESULT_STATUSES[r.status] ?? 'down',
-        latencyMs: r.latencyMs,
-      }));
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += CHUNK) {
+        // A check deleted while its results waited for this batch takes them with it: its
+        // rows must not fail the batch of every other check (and every batch after it).
+        const ids = [...new Set(rows.map((r) => r.checkId))];
+        const live = new Set(
+          (await trx.selectFrom('checks').select('id').where('id', 'in', ids).execute()).map(
+            (c) => c.id,
+          ),
+        );
+        const kept = live.size === ids.length ? rows : rows.filter((r) => live.has(r.checkId));
+        for (let i = 0; i < kept.length; i += CHUNK) {
           await trx
             .insertInto('checkResults')
-            .values(rows.slice(i, i + CHUNK))
+            .values(kept.slice(i, i + CHUNK))
             .execute();
         }
+        const inputs = kept.map((r) => ({
+          checkId: r.checkId,
+          at: r.at,
+          status: RESULT_STATUSES[r.status] ?? 'down',
+          latencyMs: r.latencyMs,
+        }));
         for (const tier of TIERS) await mergeBuckets(trx, tier, rollUp(inputs, tier));
       });
     },
