@@ -118,8 +118,10 @@ export async function run(values) {
     wait.poke();
   });
 
-  // The engine's side: what there was to deliver, from its own stream.
+  // The engine's side: what there was to deliver, from its own stream. Its latency, read
+  // straight off the socket by this process, is the floor: the bare cost of hearing an event.
   const emitted = [];
+  const floor = []; // { action, ms }
   const engineStream = await docker.getEvents({
     filters: { type: ['container'], container: [name] },
   });
@@ -133,7 +135,9 @@ export async function run(values) {
       if (!line.trim()) continue;
       const event = JSON.parse(line);
       if (!ACTIONS.includes(event.Action)) continue;
-      emitted.push(`${/"timeNano":(\d+)/.exec(line)[1]} ${event.Action}`);
+      const timeNano = /"timeNano":(\d+)/.exec(line)[1];
+      emitted.push(`${timeNano} ${event.Action}`);
+      floor.push({ action: event.Action, ms: Number(nowNs() - BigInt(timeNano)) / 1e6 });
     }
   });
   engineStream.on('error', () => {});
@@ -152,6 +156,7 @@ export async function run(values) {
   for (let i = 0; i < warmup; i++) await cycle();
   received.clear();
   emitted.length = 0;
+  floor.length = 0;
   const sampler = startSampler(child.pid, 1000);
   const started = performance.now();
   for (let i = 0; i < cycles; i++) {
@@ -171,11 +176,19 @@ export async function run(values) {
   const delivered = [...received.entries()].filter(([k]) => !k.endsWith(' doubled'));
   const missing = emitted.filter((k) => !received.has(k)).length;
   const all = delivered.map(([, r]) => r.ms);
-  const rows = [['all', ...figures(all)]];
+  const floorAll = floor.map((f) => f.ms);
+  const rows = [
+    ['all', ...figures(all)],
+    ['all, floor: the engine stream read directly', ...figures(floorAll)],
+  ];
   for (const action of ACTIONS) {
     rows.push([
       action,
       ...figures(delivered.filter(([, r]) => r.action === action).map(([, r]) => r.ms)),
+    ]);
+    rows.push([
+      `${action}, floor`,
+      ...figures(floor.filter((f) => f.action === action).map((f) => f.ms)),
     ]);
   }
   const cpu = usage.samples.map((s) => s.cpuPercent);
@@ -193,7 +206,7 @@ export async function run(values) {
     `Build: ${build.file}, sha256 ${build.sha256}…, built ${build.builtAt.toISOString()}  `,
     `Engine: Docker ${engineVersion} on the local socket`,
     '',
-    `Setup: the built hub on SQLite with its defaults (stats every 15 s), one container of ${IMAGE} started and stopped (\`stop -t 0\`) ${cycles} times after ${warmup} warm-up cycles, each step waiting for its event to reach the client. Latency: the engine's timeNano of the event to the moment a WebSocket client of /ws/stream, on the same machine, received the hub's timeline event for it (the hub inspects the container, writes the event, publishes it). Window ${fmt(seconds)} s.`,
+    `Setup: the built hub on SQLite with its defaults (stats every 15 s), one container of ${IMAGE} started and stopped (\`stop -t 0\`) ${cycles} times after ${warmup} warm-up cycles, each step waiting for its event to reach the client. Latency: the engine's timeNano of the event to the moment a WebSocket client of /ws/stream, on the same machine, received the hub's timeline event for it (the hub inspects the container, writes the event, publishes it). Floor: the same events read by this process straight from the engine's event stream, with no hub in between. Window ${fmt(seconds)} s.`,
     '',
     '## Results',
     '',
@@ -229,6 +242,7 @@ export async function run(values) {
     missing,
     doubled,
     latencyMs: summary(all),
+    floorLatencyMs: summary(floorAll),
     p99,
     cpu: { samples: cpu, overall: usage.cpuPercentOverall },
     rssMiB: rss,
