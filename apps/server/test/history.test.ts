@@ -120,8 +120,8 @@ describe.each(backends())('history, results, push and settings on %s', (backend)
     const kept = await pushCheck();
     const now = Date.now();
     // Both results wait in the same batch; one check is gone by the time it is written.
-    t.hub.tracker.record(gone.check.id, { status: 'up', latencyMs: 5, message: null }, now);
-    t.hub.tracker.record(kept.check.id, { status: 'up', latencyMs: 7, message: null }, now);
+    t.hub.tracker.record(gone.check.id, { status: 'up', latencyMs: 5, message: 'ok' }, now);
+    t.hub.tracker.record(kept.check.id, { status: 'up', latencyMs: 7, message: 'ok' }, now);
     expect((await t.api('DELETE', `/api/v1/checks/${gone.check.id}`)).status).toBe(204);
     const results = await eventually(
       async () => {
