@@ -1,5 +1,5 @@
 import type { CheckType } from '@homehub/contracts';
-import { ValidationError } from '../../platform/errors.ts';
+import { parseNested } from '../../platform/validation.ts';
 import type { CheckTypeDefinition, Observation } from './check.types.ts';
 import { dnsCheck } from './types/dns.check.ts';
 import { dockerCheck } from './types/docker.check.ts';
@@ -29,12 +29,5 @@ export function checkTypeOf(type: CheckType): AnyCheckType {
 
 /** Validates a config for its type, naming each bad field as `config.<field>`. */
 export function parseConfig(type: CheckType, config: unknown): Record<string, unknown> {
-  const parsed = TYPES[type].config.safeParse(config);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const name = ['config', ...issue.path.map(String)].join('.');
-    fields[name] ??= issue.message;
-  }
-  throw new ValidationError(fields);
+  return parseNested(TYPES[type].config, config, 'config') as Record<string, unknown>;
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import {
   CHECK_CONFIGS,
   DEFAULT_TIMEOUT_SECONDS,
@@ -13,6 +12,7 @@ import {
 import type { Bus } from '../../platform/bus.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { keepingSecrets, withoutSecrets } from '../../platform/secret-fields.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { isForeignKeyViolation } from '../../db/errors.ts';
 import type { CheckPatch, CheckRow, ResultRow } from '../../db/schema.ts';
@@ -37,28 +37,6 @@ export const toResult = (row: ResultRow): Result => ({
   at: iso(row.at),
 });
 
-const secretKeys = new Map<CheckType, string[]>();
-
-/** The config fields a type marks secret: written, replaced, never sent back. */
-function secretKeysOf(type: CheckType): string[] {
-  let keys = secretKeys.get(type);
-  if (!keys) {
-    const shape = CHECK_CONFIGS[type].shape as Record<string, z.ZodType>;
-    keys = Object.entries(shape)
-      .filter(([, field]) => (field.meta() as { secret?: boolean } | undefined)?.secret === true)
-      .map(([key]) => key);
-    secretKeys.set(type, keys);
-  }
-  return keys;
-}
-
-function withoutSecrets(type: CheckType, config: Record<string, unknown>): Record<string, unknown> {
-  const secrets = secretKeysOf(type);
-  return secrets.length === 0
-    ? config
-    : Object.fromEntries(Object.entries(config).filter(([key]) => !secrets.includes(key)));
-}
-
 export const pushPathOf = (token: string) => `/api/v1/push/${token}/`;
 
 export function toCheck(row: CheckRow, lastResult: Result | undefined): Check {
@@ -72,7 +50,7 @@ export function toCheck(row: CheckRow, lastResult: Result | undefined): Check {
     timeoutSeconds: row.timeoutSeconds,
     enabled: row.enabled === 1,
     retries: row.retries,
-    config: withoutSecrets(type, JSON.parse(row.config) as Record<string, unknown>),
+    config: withoutSecrets(CHECK_CONFIGS[type], JSON.parse(row.config) as Record<string, unknown>),
     pushUrl: row.pushToken ? pushPathOf(row.pushToken) : null,
     status: row.status as Status,
     lastResult: lastResult ?? null,
@@ -206,15 +184,11 @@ export function createCheckService({ checks, recent, runner, bus, clock }: Deps)
       }
       const changes: CheckPatch = { updatedAt: clock.now() };
       if (patch.config) {
-        // A secret left out of the patch keeps its stored value (the API never showed it).
         const stored =
           type === current.type ? (JSON.parse(current.config) as Record<string, unknown>) : {};
-        const kept = Object.fromEntries(
-          secretKeysOf(type)
-            .filter((key) => !(key in patch.config!) && key in stored)
-            .map((key) => [key, stored[key]]),
+        changes.config = JSON.stringify(
+          parseConfig(type, keepingSecrets(CHECK_CONFIGS[type], stored, patch.config)),
         );
-        changes.config = JSON.stringify(parseConfig(type, { ...patch.config, ...kept }));
       }
       if (type === 'push' && !current.pushToken) changes.pushToken = newPushToken();
       if (type !== 'push' && current.pushToken) changes.pushToken = null;
