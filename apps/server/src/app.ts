@@ -56,6 +56,8 @@ import { createEngineRepository } from './modules/docker/engine.repository.ts';
 import { createContainerRepository } from './modules/docker/container.repository.ts';
 import { createEngineService, type EngineService } from './modules/docker/engine.service.ts';
 import { engineRoutes } from './modules/docker/engine.routes.ts';
+import { createAlerts, type Alerts } from './modules/alerts/alerts.module.ts';
+import type { DeliveryTimings } from './modules/alerts/delivery.worker.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -67,6 +69,7 @@ export interface Hub {
   readonly retention: RetentionJob;
   readonly bus: Bus;
   readonly docker: EngineService;
+  readonly alerts: Alerts;
   /** Every governed route as `METHOD /path`, as the access table keys it. */
   readonly routes: ReadonlySet<string>;
   /** Starts the scheduler; the HTTP side works without it. */
@@ -80,6 +83,8 @@ export interface HubOptions {
   database: Database;
   clock?: Clock;
   bus?: Bus;
+  /** How notifications are retried; the defaults suit real receivers. */
+  alertDelivery?: DeliveryTimings;
 }
 
 /** Expired sessions and refresh tokens are forgotten this often. */
@@ -94,6 +99,7 @@ export async function buildHub({
   database,
   clock = systemClock,
   bus,
+  alertDelivery,
 }: HubOptions): Promise<Hub> {
   const app = Fastify({
     logger: {
@@ -229,6 +235,22 @@ export async function buildHub({
     },
   });
 
+  // Alerts follow events on the bus; the directory only names things in messages.
+  const alerts = createAlerts({
+    db,
+    bus: liveBus,
+    clock,
+    logger: app.log,
+    defaultWebhookUrl: config.alertWebhookUrl,
+    soleOwner: database.dialect === 'sqlite',
+    ...(alertDelivery ? { delivery: alertDelivery } : {}),
+    directory: {
+      serviceName: async (id) => (await services.get(id)).name,
+      engineOf: async (serviceId) =>
+        (await docker.listContainers({ serviceId }))[0]?.engineId ?? null,
+    },
+  });
+
   // The HTTP side.
   const hasDashboard = existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, hasDashboard ? dashboardFallback(config.webDir) : undefined);
@@ -285,6 +307,7 @@ export async function buildHub({
   await app.register(settingsRoutes(settings), { prefix: API_PREFIX });
   await app.register(eventRoutes(events), { prefix: API_PREFIX });
   await app.register(engineRoutes(docker), { prefix: API_PREFIX });
+  await app.register(alerts.routes, { prefix: API_PREFIX });
   await app.register(liveRoutes(liveBus));
 
   if (hasDashboard) {
@@ -313,11 +336,14 @@ export async function buildHub({
     tracker,
     bus: liveBus,
     docker,
+    alerts,
     retention,
     routes,
     async start() {
       await settings.load();
       await pushes.load();
+      // Listening before the first probe: no status change goes unseen.
+      await alerts.start();
       await runner.start();
       retention.start();
       sweeper = setInterval(() => {
@@ -338,6 +364,7 @@ export async function buildHub({
         recent.close();
         await writer.close();
         await tracker.settled();
+        await alerts.close();
         await app.close();
       })();
       return closing;

@@ -73,6 +73,9 @@ const EnvSchema = z
       .max(3600)
       .default(15),
     DOCKER_AUTOCHECKS: bool.default(true),
+    ALERT_WEBHOOK_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -115,6 +118,8 @@ export interface Config {
     /** Checks derived from published ports and Traefik rules, unless a label says otherwise. */
     readonly autoChecks: boolean;
   };
+  /** A webhook channel and a rule for every alert are made from it on start (once). */
+  readonly alertWebhookUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statsIntervalSeconds: e.DOCKER_STATS_INTERVAL,
       autoChecks: e.DOCKER_AUTOCHECKS,
     }),
+    alertWebhookUrl: e.ALERT_WEBHOOK_URL ?? null,
   });
 }
 
@@ -182,7 +188,7 @@ function parseTrustProxy(value: string): boolean | string[] {
 
 function describe(env: NodeJS.ProcessEnv, key: PropertyKey | undefined): string {
   if (typeof key !== 'string') return 'nothing';
-  if (/PASSWORD|SECRET/.test(key)) return 'a hidden value';
+  if (/PASSWORD|SECRET|WEBHOOK/.test(key)) return 'a hidden value';
   const value = env[key];
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }

@@ -7,3 +7,4 @@ export * from './events.ts';
 export * from './live.ts';
 export * from './settings.ts';
 export * from './docker.ts';
+export * from './alerts.ts';

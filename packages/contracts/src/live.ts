@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Result } from './checks.ts';
 import { Id, Status, Timestamp } from './common.ts';
+import { AlertChange } from './alerts.ts';
 import { Event } from './events.ts';
 
 export const LiveResult = z.object({
@@ -35,12 +36,16 @@ export const LiveChanged = z.object({
   }),
 });
 
+/** An alert was created, fired, resolved or acknowledged. */
+export const LiveAlert = z.object({ type: z.literal('alert'), at: Timestamp, data: AlertChange });
+
 export const LiveMessage = z.discriminatedUnion('type', [
   LiveResult,
   LiveEvent,
   LiveCheckStatus,
   LiveServiceStatus,
   LiveChanged,
+  LiveAlert,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;
 export type LiveMessageOf<T extends LiveMessage['type']> = Extract<LiveMessage, { type: T }>;

@@ -190,6 +190,133 @@ export interface DockerStatsTable {
   blockWriteBytes: number;
 }
 
+export interface AlertChannelsTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  /** JSON of the type's config, secrets included; the API never returns those. */
+  config: string;
+  enabled: number;
+  maxPerHour: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AlertRulesTable {
+  id: Generated<number>;
+  name: string;
+  enabled: number;
+  /** JSON arrays. */
+  events: string;
+  serviceIds: string;
+  checkIds: string;
+  channelIds: string;
+  forSeconds: number;
+  groupWaitSeconds: number;
+  groupIntervalSeconds: number;
+  repeatIntervalSeconds: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AlertSilencesTable {
+  id: Generated<number>;
+  serviceIds: string;
+  checkIds: string;
+  comment: string;
+  startsAt: number;
+  endsAt: number;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface AlertMaintenanceTable {
+  id: Generated<number>;
+  name: string;
+  serviceIds: string;
+  checkIds: string;
+  kind: string;
+  startsAt: number | null;
+  endsAt: number | null;
+  days: string;
+  startTime: string | null;
+  durationMinutes: number | null;
+  timezone: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  ruleId: number | null;
+  ruleName: string;
+  groupKey: string;
+  subject: string;
+  kind: string;
+  state: string;
+  title: string;
+  message: string;
+  serviceId: number | null;
+  checkId: number | null;
+  foldKey: string | null;
+  startedAt: number;
+  firesAt: number;
+  firedAt: number | null;
+  resolvedAt: number | null;
+  acknowledgedAt: number | null;
+  acknowledgedBy: string | null;
+  toldFiring: Generated<number>;
+  toldResolved: Generated<number>;
+  updatedAt: number;
+}
+
+export interface AlertTrailTable {
+  id: Generated<number>;
+  alertId: number;
+  at: number;
+  text: string;
+}
+
+export interface AlertGroupsTable {
+  key: string;
+  ruleId: number | null;
+  nextFlushAt: number | null;
+  lastFlushAt: number | null;
+  lastRemindedAt: number | null;
+  createdAt: number;
+}
+
+export interface AlertNotificationsTable {
+  id: Generated<number>;
+  groupKey: string | null;
+  channelId: number | null;
+  channelName: string;
+  kind: string;
+  status: string;
+  idempotencyKey: string;
+  /** JSON of the message as rendered when it was queued. */
+  payload: string;
+  attempts: Generated<number>;
+  nextAttemptAt: number | null;
+  leaseUntil: number | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export interface AlertNotificationAlertsTable {
+  notificationId: number;
+  alertId: number;
+}
+
+export interface AlertAttemptsTable {
+  id: Generated<number>;
+  notificationId: number;
+  at: number;
+  ok: number;
+  error: string | null;
+  durationMs: number;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -206,6 +333,16 @@ export interface DB {
   dockerEngines: DockerEnginesTable;
   dockerContainers: DockerContainersTable;
   dockerStats: DockerStatsTable;
+  alertChannels: AlertChannelsTable;
+  alertRules: AlertRulesTable;
+  alertSilences: AlertSilencesTable;
+  alertMaintenance: AlertMaintenanceTable;
+  alerts: AlertsTable;
+  alertTrail: AlertTrailTable;
+  alertGroups: AlertGroupsTable;
+  alertNotifications: AlertNotificationsTable;
+  alertNotificationAlerts: AlertNotificationAlertsTable;
+  alertAttempts: AlertAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -227,3 +364,13 @@ export type ContainerRow = Selectable<DockerContainersTable>;
 export type ContainerInsert = Insertable<DockerContainersTable>;
 export type ContainerPatch = Updateable<DockerContainersTable>;
 export type StatsRow = Selectable<DockerStatsTable>;
+export type AlertChannelRow = Selectable<AlertChannelsTable>;
+export type AlertRuleRow = Selectable<AlertRulesTable>;
+export type AlertSilenceRow = Selectable<AlertSilencesTable>;
+export type AlertMaintenanceRow = Selectable<AlertMaintenanceTable>;
+export type AlertRow = Selectable<AlertsTable>;
+export type AlertInsert = Insertable<AlertsTable>;
+export type AlertPatch = Updateable<AlertsTable>;
+export type AlertGroupRow = Selectable<AlertGroupsTable>;
+export type AlertNotificationRow = Selectable<AlertNotificationsTable>;
+export type AlertAttemptRow = Selectable<AlertAttemptsTable>;

@@ -70,6 +70,33 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/containers': 'viewer',
   'GET /api/v1/containers/:id/stats': 'viewer',
 
+  // Alerts: everyone reads (channels without their secrets); operators silence and
+  // acknowledge; admins manage channels, rules and maintenance windows and send tests.
+  'GET /api/v1/channels': 'viewer',
+  'POST /api/v1/channels': 'admin',
+  'GET /api/v1/channels/:id': 'viewer',
+  'PATCH /api/v1/channels/:id': 'admin',
+  'DELETE /api/v1/channels/:id': 'admin',
+  'GET /api/v1/rules': 'viewer',
+  'POST /api/v1/rules': 'admin',
+  'GET /api/v1/rules/:id': 'viewer',
+  'PATCH /api/v1/rules/:id': 'admin',
+  'DELETE /api/v1/rules/:id': 'admin',
+  'GET /api/v1/silences': 'viewer',
+  'POST /api/v1/silences': 'operator',
+  'GET /api/v1/silences/:id': 'viewer',
+  'PATCH /api/v1/silences/:id': 'operator',
+  'DELETE /api/v1/silences/:id': 'operator',
+  'GET /api/v1/maintenance': 'viewer',
+  'POST /api/v1/maintenance': 'admin',
+  'GET /api/v1/maintenance/:id': 'viewer',
+  'PATCH /api/v1/maintenance/:id': 'admin',
+  'DELETE /api/v1/maintenance/:id': 'admin',
+  'GET /api/v1/alerts': 'viewer',
+  'GET /api/v1/alerts/:id': 'viewer',
+  'POST /api/v1/alerts/:id/ack': 'operator',
+  'POST /api/v1/alerts/test': 'admin',
+
   // Hub settings.
   'GET /api/v1/settings': 'admin',
   'PATCH /api/v1/settings': 'admin',

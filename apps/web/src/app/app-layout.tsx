@@ -51,12 +51,16 @@ export function AppLayout() {
             <Logo />
             <span className="hidden sm:inline">Home Hub Monitor</span>
           </NavLink>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          {/* On a phone the links scroll within the bar rather than widening the page. */}
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
             <NavLink to="/" end className={navClass}>
               Overview
             </NavLink>
             <NavLink to="/containers" className={navClass}>
               Containers
+            </NavLink>
+            <NavLink to="/alerts" className={navClass}>
+              Alerts
             </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">

@@ -32,6 +32,10 @@ export const router = createBrowserRouter([
               import('./containers-route.tsx').then((m) => ({ Component: m.ContainersRoute })),
           },
           {
+            path: 'alerts',
+            lazy: () => import('./alerts-route.tsx').then((m) => ({ Component: m.AlertsRoute })),
+          },
+          {
             path: 'profile',
             lazy: () => import('./profile-route.tsx').then((m) => ({ Component: m.ProfileRoute })),
           },

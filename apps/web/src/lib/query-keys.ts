@@ -28,6 +28,15 @@ export const queryKeys = {
   containers: ['containers'] as const,
   serviceContainers: (serviceId: number) => ['containers', { serviceId }] as const,
   containerStats: (id: number, range: string) => ['containers', id, 'stats', range] as const,
+  /** Everything of the alerts area, to refresh at once; each list under it. */
+  alerting: ['alerting'] as const,
+  alerts: ['alerting', 'alerts'] as const,
+  channels: ['alerting', 'channels'] as const,
+  rules: ['alerting', 'rules'] as const,
+  silences: ['alerting', 'silences'] as const,
+  maintenance: ['alerting', 'maintenance'] as const,
+  /** Service names for the alert forms' pickers. */
+  alertServices: ['alerting', 'services'] as const,
   /** The sign-in and account trail (admins). */
   audit: ['events', { type: 'audit' }] as const,
 };

@@ -3,6 +3,7 @@ import * as initial from './0001-initial.ts';
 import * as history from './0002-history.ts';
 import * as accounts from './0003-accounts.ts';
 import * as docker from './0004-docker.ts';
+import * as alerts from './0005-alerts.ts';
 
 /** Every migration, in order. Imported statically so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-history': history,
   '0003-accounts': accounts,
   '0004-docker': docker,
+  '0005-alerts': alerts,
 };

@@ -20,6 +20,8 @@ function serviceOf(message: LiveMessage): number | null {
       return message.data.id;
     case 'changed':
       return message.data.serviceId;
+    case 'alert':
+      return message.data.serviceId;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type {
+  Alert,
+  AlertChange,
   Event,
   History,
   HistoryBucket,
@@ -220,6 +222,25 @@ function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): 
   void client.invalidateQueries({ queryKey: queryKeys.serviceList });
 }
 
+/**
+ * An alert changed state: patched in place when it is listed; a new one (or new messages
+ * about one) needs its trail and deliveries, so the list is fetched again.
+ */
+function applyAlert(client: QueryClient, alert: AlertChange): void {
+  let known = false;
+  patchQuery<Alert[]>(client, queryKeys.alerts, (list) =>
+    list.map((item) => {
+      if (item.id !== alert.id) return item;
+      known = true;
+      return { ...item, ...alert };
+    }),
+  );
+  void client.invalidateQueries({
+    queryKey: queryKeys.alerts,
+    refetchType: known ? 'none' : 'active',
+  });
+}
+
 /** Folds one live message into the TanStack Query cache; the cache is the only store. */
 export function applyLiveMessage(client: QueryClient, message: LiveMessage): void {
   switch (message.type) {
@@ -240,5 +261,7 @@ export function applyLiveMessage(client: QueryClient, message: LiveMessage): voi
       return applyEvent(client, message.data);
     case 'changed':
       return applyChanged(client, message);
+    case 'alert':
+      return applyAlert(client, message.data);
   }
 }

@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { ALERT_KINDS } from '@homehub/contracts';
+import type { Bus } from '../../platform/bus.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AlertEngine, type SubjectDirectory } from './alert.engine.ts';
+import { createAlertRepository } from './alert.repository.ts';
+import { createAlertService } from './alert.service.ts';
+import { alertRoutes } from './alerts.routes.ts';
+import { createChannelRepository } from './channel.repository.ts';
+import { createChannelService } from './channel.service.ts';
+import { DeliveryWorker, type DeliveryTimings } from './delivery.worker.ts';
+import { createMuteService } from './mute.service.ts';
+import { createRuleRepository } from './rule.repository.ts';
+import { createRuleService } from './rule.service.ts';
+
+export interface AlertsOptions {
+  db: Kysely<DB>;
+  bus: Bus;
+  clock: Clock;
+  logger: FastifyBaseLogger;
+  directory: SubjectDirectory;
+  /** ALERT_WEBHOOK_URL: a webhook channel and a rule for everything, made once. */
+  defaultWebhookUrl: string | null;
+  delivery?: DeliveryTimings;
+  /** Whether this process is the only one on the database (SQLite). */
+  soleOwner: boolean;
+}
+
+const DEFAULT_CHANNEL_NAME = 'Default webhook (ALERT_WEBHOOK_URL)';
+
+/** The alerts area: channels, rules, silences, maintenance, the engine and the outbox. */
+export function createAlerts(options: AlertsOptions) {
+  const { db, bus, clock, logger } = options;
+  const alertRepository = createAlertRepository(db);
+  const ruleRepository = createRuleRepository(db);
+  const channels = createChannelService({ channels: createChannelRepository(db), clock });
+  const rules = createRuleService({ rules: ruleRepository, channels, clock });
+  const mutes = createMuteService({ rules: ruleRepository, clock });
+  const delivery = new DeliveryWorker({
+    alerts: alertRepository,
+    channels,
+    clock,
+    logger,
+    soleOwner: options.soleOwner,
+    ...(options.delivery ? { timings: options.delivery } : {}),
+  });
+  const engine = new AlertEngine({
+    alerts: alertRepository,
+    rules,
+    channels,
+    mutes,
+    directory: options.directory,
+    bus,
+    clock,
+    logger,
+    queued: () => delivery.kick(),
+  });
+  const alerts = createAlertService({ alerts: alertRepository, channels, engine, delivery });
+
+  /** Idempotent: a channel already pointing at the URL means it was made on an earlier start. */
+  async function ensureDefaultWebhook(url: string): Promise<void> {
+    const existing = (await channels.storedAll()).find(
+      (c) => c.type === 'webhook' && c.config.url === url,
+    );
+    if (existing) return;
+    const channel = await channels.create({
+      name: DEFAULT_CHANNEL_NAME,
+      type: 'webhook',
+      enabled: true,
+      maxPerHour: 60,
+      config: { url, headers: {}, secret: '' },
+    });
+    await rules.create({
+      name: 'Everything to the default webhook',
+      enabled: true,
+      events: [...ALERT_KINDS],
+      serviceIds: [],
+      checkIds: [],
+      channelIds: [channel.id],
+      forSeconds: 0,
+      groupWaitSeconds: 30,
+      groupIntervalSeconds: 300,
+      repeatIntervalSeconds: 4 * 3600,
+    });
+    logger.info('made the default webhook channel and rule from ALERT_WEBHOOK_URL');
+  }
+
+  return {
+    routes: alertRoutes({ alerts, channels, rules, mutes }),
+    engine,
+    delivery,
+    async start(): Promise<void> {
+      if (options.defaultWebhookUrl) await ensureDefaultWebhook(options.defaultWebhookUrl);
+      engine.start();
+      await delivery.start();
+    },
+    async close(): Promise<void> {
+      await engine.close();
+      await delivery.close();
+    },
+  };
+}
+
+export type Alerts = ReturnType<typeof createAlerts>;

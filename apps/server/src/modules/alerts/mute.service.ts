@@ -1,0 +1,229 @@
+import type {
+  Maintenance,
+  MaintenanceCreate,
+  MaintenanceUpdate,
+  Silence,
+  SilenceCreate,
+  SilenceUpdate,
+} from '@homehub/contracts';
+import { MaintenanceCreate as MaintenanceSchema } from '@homehub/contracts';
+import { iso, type Clock } from '../../platform/clock.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { AlertMaintenanceRow, AlertSilenceRow } from '../../db/schema.ts';
+import { isInWindow } from './maintenance.window.ts';
+import type { RuleRepository } from './rule.repository.ts';
+
+const ids = (text: string) => JSON.parse(text) as number[];
+
+/** Whom a silence or window covers: named services or checks, or everything when it names none. */
+export function covers(
+  matcher: { serviceIds: number[]; checkIds: number[] },
+  subject: { serviceId: number | null; checkId: number | null },
+): boolean {
+  if (matcher.serviceIds.length === 0 && matcher.checkIds.length === 0) return true;
+  return (
+    (subject.serviceId !== null && matcher.serviceIds.includes(subject.serviceId)) ||
+    (subject.checkId !== null && matcher.checkIds.includes(subject.checkId))
+  );
+}
+
+function toSilence(row: AlertSilenceRow, now: number): Silence {
+  return {
+    id: row.id,
+    serviceIds: ids(row.serviceIds),
+    checkIds: ids(row.checkIds),
+    comment: row.comment,
+    startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    createdBy: row.createdBy,
+    active: row.startsAt <= now && now < row.endsAt,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+function windowOf(row: AlertMaintenanceRow) {
+  return {
+    kind: row.kind,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    days: JSON.parse(row.days) as string[],
+    startTime: row.startTime,
+    durationMinutes: row.durationMinutes,
+    timezone: row.timezone,
+  };
+}
+
+function toMaintenance(row: AlertMaintenanceRow, now: number): Maintenance {
+  return {
+    id: row.id,
+    name: row.name,
+    serviceIds: ids(row.serviceIds),
+    checkIds: ids(row.checkIds),
+    kind: row.kind as Maintenance['kind'],
+    startsAt: row.startsAt === null ? null : iso(row.startsAt),
+    endsAt: row.endsAt === null ? null : iso(row.endsAt),
+    days: JSON.parse(row.days) as Maintenance['days'],
+    startTime: row.startTime,
+    durationMinutes: row.durationMinutes,
+    timezone: row.timezone,
+    active: isInWindow(windowOf(row), now),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+const ms = (value: string | null | undefined) => (value ? Date.parse(value) : null);
+
+/** Silences and maintenance windows: what mutes an alert for a while. */
+export function createMuteService({ rules, clock }: { rules: RuleRepository; clock: Clock }) {
+  async function findSilence(id: number) {
+    const row = await rules.findSilence(id);
+    if (!row) throw new NotFoundError('Silence');
+    return row;
+  }
+  async function findWindow(id: number) {
+    const row = await rules.findMaintenance(id);
+    if (!row) throw new NotFoundError('Maintenance window');
+    return row;
+  }
+
+  return {
+    /**
+     * Why a subject is muted right now, in words for its trail, or null. Read fresh each
+     * time: a silence added on another hub counts at once.
+     */
+    async mutedBy(subject: {
+      serviceId: number | null;
+      checkId: number | null;
+    }): Promise<string | null> {
+      const now = clock.now();
+      for (const row of await rules.currentSilences(now)) {
+        if (covers({ serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) }, subject)) {
+          const why = row.comment ? ` (${row.comment})` : '';
+          return `silenced by silence #${row.id}${why} until ${iso(row.endsAt)}`;
+        }
+      }
+      for (const row of await rules.listMaintenance()) {
+        if (
+          isInWindow(windowOf(row), now) &&
+          covers({ serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) }, subject)
+        ) {
+          return `in maintenance window "${row.name}"`;
+        }
+      }
+      return null;
+    },
+
+    async listSilences(): Promise<Silence[]> {
+      const now = clock.now();
+      return (await rules.listSilences()).map((row) => toSilence(row, now));
+    },
+    async getSilence(id: number): Promise<Silence> {
+      return toSilence(await findSilence(id), clock.now());
+    },
+    async createSilence(input: SilenceCreate, by: string): Promise<Silence> {
+      const now = clock.now();
+      const startsAt = ms(input.startsAt) ?? now;
+      const endsAt = Date.parse(input.endsAt);
+      if (endsAt <= startsAt) throw new ValidationError({ endsAt: 'Must be after the start' });
+      const row = await rules.insertSilence({
+        serviceIds: JSON.stringify(input.serviceIds),
+        checkIds: JSON.stringify(input.checkIds),
+        comment: input.comment,
+        startsAt,
+        endsAt,
+        createdBy: by,
+        createdAt: now,
+      });
+      return toSilence(row, now);
+    },
+    async updateSilence(id: number, patch: SilenceUpdate): Promise<Silence> {
+      const current = await findSilence(id);
+      const startsAt = ms(patch.startsAt) ?? current.startsAt;
+      const endsAt = ms(patch.endsAt) ?? current.endsAt;
+      if (endsAt <= startsAt) throw new ValidationError({ endsAt: 'Must be after the start' });
+      const row = await rules.updateSilence(id, {
+        startsAt,
+        endsAt,
+        ...(patch.serviceIds ? { serviceIds: JSON.stringify(patch.serviceIds) } : {}),
+        ...(patch.checkIds ? { checkIds: JSON.stringify(patch.checkIds) } : {}),
+        ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
+      });
+      if (!row) throw new NotFoundError('Silence');
+      return toSilence(row, clock.now());
+    },
+    async deleteSilence(id: number): Promise<void> {
+      if (!(await rules.deleteSilence(id))) throw new NotFoundError('Silence');
+    },
+
+    async listMaintenance(): Promise<Maintenance[]> {
+      const now = clock.now();
+      return (await rules.listMaintenance()).map((row) => toMaintenance(row, now));
+    },
+    async getMaintenance(id: number): Promise<Maintenance> {
+      return toMaintenance(await findWindow(id), clock.now());
+    },
+    async createMaintenance(input: MaintenanceCreate): Promise<Maintenance> {
+      const now = clock.now();
+      const row = await rules.insertMaintenance({
+        name: input.name,
+        serviceIds: JSON.stringify(input.serviceIds),
+        checkIds: JSON.stringify(input.checkIds),
+        kind: input.kind,
+        startsAt: ms(input.startsAt),
+        endsAt: ms(input.endsAt),
+        days: JSON.stringify(input.days),
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        timezone: input.timezone,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return toMaintenance(row, now);
+    },
+    async updateMaintenance(id: number, patch: MaintenanceUpdate): Promise<Maintenance> {
+      const current = toMaintenance(await findWindow(id), clock.now());
+      // The merged window is checked as a whole: a patch may only make sense with what is stored.
+      const merged = MaintenanceSchema.safeParse({
+        name: current.name,
+        serviceIds: current.serviceIds,
+        checkIds: current.checkIds,
+        kind: current.kind,
+        startsAt: current.startsAt,
+        endsAt: current.endsAt,
+        days: current.days,
+        startTime: current.startTime,
+        durationMinutes: current.durationMinutes,
+        timezone: current.timezone,
+        ...patch,
+      });
+      if (!merged.success) {
+        const fields: Record<string, string> = {};
+        for (const issue of merged.error.issues)
+          fields[issue.path.join('.') || 'body'] ??= issue.message;
+        throw new ValidationError(fields);
+      }
+      const value = merged.data;
+      const row = await rules.updateMaintenance(id, {
+        name: value.name,
+        serviceIds: JSON.stringify(value.serviceIds),
+        checkIds: JSON.stringify(value.checkIds),
+        kind: value.kind,
+        startsAt: ms(value.startsAt),
+        endsAt: ms(value.endsAt),
+        days: JSON.stringify(value.days),
+        startTime: value.startTime,
+        durationMinutes: value.durationMinutes,
+        timezone: value.timezone,
+        updatedAt: clock.now(),
+      });
+      if (!row) throw new NotFoundError('Maintenance window');
+      return toMaintenance(row, clock.now());
+    },
+    async deleteMaintenance(id: number): Promise<void> {
+      if (!(await rules.deleteMaintenance(id))) throw new NotFoundError('Maintenance window');
+    },
+  };
+}
+
+export type MuteService = ReturnType<typeof createMuteService>;

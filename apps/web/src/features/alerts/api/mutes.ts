@@ -1,0 +1,50 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Maintenance,
+  MaintenanceCreateInput,
+  Silence,
+  SilenceCreate,
+} from '@homehub/contracts';
+import { apiFetch } from '../../../lib/client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+type SilenceInput = Omit<SilenceCreate, 'serviceIds' | 'checkIds' | 'comment'> &
+  Partial<Pick<SilenceCreate, 'serviceIds' | 'checkIds' | 'comment'>>;
+
+export const getSilences = (signal?: AbortSignal) =>
+  apiFetch<{ results: Silence[] }>('/silences', signal ? { signal } : {}).then((p) => p.results);
+export const silencesQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.silences, queryFn: ({ signal }) => getSilences(signal) });
+export const useSilences = () => useQuery(silencesQueryOptions());
+
+export const getMaintenance = (signal?: AbortSignal) =>
+  apiFetch<{ results: Maintenance[] }>('/maintenance', signal ? { signal } : {}).then(
+    (p) => p.results,
+  );
+export const maintenanceQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.maintenance,
+    queryFn: ({ signal }) => getMaintenance(signal),
+    // "Active" follows the clock: a weekly window opens without anyone changing it.
+    refetchInterval: 60_000,
+  });
+export const useMaintenance = () => useQuery(maintenanceQueryOptions());
+
+export const createSilence = (body: SilenceInput) =>
+  apiFetch<Silence>('/silences', { method: 'POST', body });
+export const deleteSilence = (id: number) =>
+  apiFetch<void>(`/silences/${id}`, { method: 'DELETE' });
+export const createMaintenance = (body: MaintenanceCreateInput) =>
+  apiFetch<Maintenance>('/maintenance', { method: 'POST', body });
+export const deleteMaintenance = (id: number) =>
+  apiFetch<void>(`/maintenance/${id}`, { method: 'DELETE' });
+
+function useMuteMutation<A, R>(mutationFn: (args: A) => Promise<R>, key: readonly unknown[]) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: key }) });
+}
+
+export const useCreateSilence = () => useMuteMutation(createSilence, queryKeys.silences);
+export const useDeleteSilence = () => useMuteMutation(deleteSilence, queryKeys.silences);
+export const useCreateMaintenance = () => useMuteMutation(createMaintenance, queryKeys.maintenance);
+export const useDeleteMaintenance = () => useMuteMutation(deleteMaintenance, queryKeys.maintenance);
