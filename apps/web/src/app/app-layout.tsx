@@ -23,7 +23,7 @@ function Logo() {
 }
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors ${
+  `rounded-md px-2 py-1.5 text-sm font-medium transition-colors sm:px-2.5 ${
     isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'
   }`;
 
@@ -42,7 +42,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-10 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-        <div className="mx-auto flex h-13 max-w-6xl items-center gap-3 px-4 sm:gap-5">
+        <div className="mx-auto flex h-13 max-w-6xl items-center gap-2 px-3 sm:gap-5 sm:px-4">
           <NavLink
             to="/"
             aria-label="Home Hub Monitor"
@@ -52,7 +52,10 @@ export function AppLayout() {
             <span className="hidden sm:inline">Home Hub Monitor</span>
           </NavLink>
           {/* On a phone the links scroll within the bar rather than widening the page. */}
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+          <nav
+            aria-label="Main"
+            className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1"
+          >
             <NavLink to="/" end className={navClass}>
               Overview
             </NavLink>

@@ -15,7 +15,7 @@ export function LiveIndicator({ state }: { state: LiveState }) {
       role="status"
       data-live={state}
       title={live ? 'Updates arrive as they happen' : 'The live stream is down; retrying'}
-      className="inline-flex items-center gap-1.5 rounded-full border border-line px-2 py-0.5 text-xs font-medium text-muted"
+      className="inline-flex items-center gap-1.5 rounded-full border border-line px-1.5 py-0.5 sm:px-2 text-xs font-medium text-muted"
     >
       <span className="relative flex size-2">
         {live && (
@@ -25,7 +25,8 @@ export function LiveIndicator({ state }: { state: LiveState }) {
           className={`relative inline-flex size-2 rounded-full ${live ? 'bg-up' : 'bg-degraded'}`}
         />
       </span>
-      {LABEL[state]}
+      {/* On a phone a steady green dot says it; trouble is always spelt out. */}
+      <span className={live ? 'sr-only sm:not-sr-only' : ''}>{LABEL[state]}</span>
     </span>
   );
 }
