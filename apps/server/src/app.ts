@@ -177,6 +177,8 @@ export async function buildHub({
     clock,
     logger: app.log,
     flapping: () => settings.current.flapping,
+    // The alerts area owns maintenance windows and is built after the state machine.
+    maintenance: (subject, at) => alerts.inMaintenance(subject, at),
   });
   const pushes = createPushService({
     checks: checkRepository,

@@ -187,19 +187,41 @@ describe.each(backends())('alert rules on %s', (backend) => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['days', 'durationMinutes', 'startTime']);
 
+    // Inside the window a failure is maintenance: the check and its service show it, the
+    // result is kept as maintenance (outside uptime), and nothing fires.
     t.hub.tracker.record(check.checkId, DOWN);
     await eventually(
       async () =>
-        texts((await alertsOf(check.serviceId))[0]?.trail ?? []).includes('Nightly backup'),
+        (await t.api('GET', `/api/v1/services/${check.serviceId}`)).body.status === 'maintenance',
       5000,
-      'the maintenance decision',
+      'the service to show maintenance',
     );
+    expect(t.hub.tracker.statusOf(check.checkId)).toBe('maintenance');
+    const results = await eventually(
+      async () => {
+        const res = await t.api('GET', `/api/v1/checks/${check.checkId}/results`);
+        return res.body.results?.length === 2 && res.body.results;
+      },
+      5000,
+      'both results',
+    );
+    expect(results[0]).toMatchObject({ status: 'maintenance', message: 'ECONNREFUSED' });
+    // One up before the window, one failure inside it: uptime is untouched by the failure.
+    const history = await t.api('GET', `/api/v1/checks/${check.checkId}/history?range=24h`);
+    expect(history.body.uptime).toBe(100);
+    const total = (key: 'count' | 'up' | 'down') =>
+      (history.body.buckets as Record<string, number>[]).reduce((n, b) => n + b[key]!, 0);
+    expect([total('count'), total('up'), total('down')]).toEqual([2, 1, 0]);
+    await quiet(1000);
+    expect(await alertsOf(check.serviceId)).toEqual([]);
     expect(receiver.requests).toHaveLength(0);
 
-    // The window ends (deleted here): the alert still firing goes out at the next flush.
+    // The window ends (deleted here): the next failure is one, and it goes out.
     await t.api('DELETE', `/api/v1/maintenance/${weekly.body.id}`);
+    t.hub.tracker.record(check.checkId, DOWN);
     const [firing] = await receiver.waitFor(1, 5000);
     expect(firing!.json.kind).toBe('firing');
+    expect(t.hub.tracker.statusOf(check.checkId)).toBe('down');
   });
 
   it('reminds while firing until an operator acknowledges', async () => {

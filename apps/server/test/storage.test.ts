@@ -154,7 +154,7 @@ describe.each(backends())('storage on %s', (backend) => {
     expect(day).toMatchObject({ count: 5, up: 3, degraded: 1, down: 1, latencyMax: 900 });
 
     const counts = await history.uptimeCounts([check.serviceId], 'day', start - 5 * hour);
-    expect(counts).toEqual([{ serviceId: check.serviceId, count: 5, up: 3, degraded: 1 }]);
+    expect(counts).toEqual([{ serviceId: check.serviceId, count: 5, up: 3, degraded: 1, down: 1 }]);
   });
 
   it('drops history past a cutoff, one check at a time, and leaves newer rows', async () => {

@@ -22,7 +22,8 @@ export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
 /** What a single probe can conclude; the other statuses are decided around it. */
-export const ResultStatus = z.enum(['up', 'degraded', 'down']);
+/** maintenance: the check ran inside a maintenance window; it counts neither for nor against uptime. */
+export const ResultStatus = z.enum(['up', 'degraded', 'down', 'maintenance']);
 export type ResultStatus = z.infer<typeof ResultStatus>;
 
 export const ErrorBody = z.object({

@@ -12,9 +12,9 @@ interface ResultsBarProps {
 
 function describe(results: readonly ResultTick[]): string {
   if (results.length === 0) return 'No results yet';
-  const counts = { up: 0, degraded: 0, down: 0 };
+  const counts = { up: 0, degraded: 0, down: 0, maintenance: 0 };
   for (const r of results) counts[r.status] += 1;
-  const parts = (['up', 'degraded', 'down'] as const)
+  const parts = (['up', 'degraded', 'down', 'maintenance'] as const)
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${STATUS_LABEL[s].toLowerCase()}`);
   return `Last ${results.length} results: ${parts.join(', ')}`;

@@ -58,6 +58,9 @@ export function signalOf(event: Event): Signal | null {
   switch (event.type) {
     case 'status_changed': {
       if (event.checkId === null || event.toStatus === null) return null;
+      // Entering maintenance is neither a failure nor a recovery: an alert already firing
+      // stays firing (muted by the window) until the check is seen well again.
+      if (event.toStatus === 'maintenance') return null;
       const kind = BAD_STATUSES.has(event.toStatus) ? event.toStatus : null;
       return { ...base, subject: `check:${event.checkId}`, kind, oneShot: false };
     }

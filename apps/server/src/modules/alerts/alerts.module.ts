@@ -28,6 +28,9 @@ export interface AlertsOptions {
   soleOwner: boolean;
 }
 
+/** Windows changed on another hub (PostgreSQL, several replicas) are seen within this. */
+const WINDOW_RELOAD_MS = 60_000;
+
 const DEFAULT_CHANNEL_NAME = 'Default webhook (ALERT_WEBHOOK_URL)';
 
 /** The alerts area: channels, rules, silences, maintenance, the engine and the outbox. */
@@ -87,16 +90,29 @@ export function createAlerts(options: AlertsOptions) {
     logger.info('made the default webhook channel and rule from ALERT_WEBHOOK_URL');
   }
 
+  let windowReload: NodeJS.Timeout | undefined;
+
   return {
     routes: alertRoutes({ alerts, channels, rules, mutes }),
     engine,
     delivery,
+    /** For the state machine: a check in a maintenance window shows (and counts) as such. */
+    inMaintenance: (subject: { serviceId: number; checkId: number }, at: number) =>
+      mutes.inMaintenance(subject, at),
     async start(): Promise<void> {
+      await mutes.reloadWindows();
+      windowReload = setInterval(() => {
+        mutes.reloadWindows().catch((error: unknown) => {
+          logger.warn({ err: error }, 'reloading maintenance windows failed');
+        });
+      }, WINDOW_RELOAD_MS);
+      windowReload.unref();
       if (options.defaultWebhookUrl) await ensureDefaultWebhook(options.defaultWebhookUrl);
       engine.start();
       await delivery.start();
     },
     async close(): Promise<void> {
+      clearInterval(windowReload);
       await engine.close();
       await delivery.close();
     },

@@ -10,7 +10,7 @@ import { MaintenanceCreate as MaintenanceSchema } from '@homehub/contracts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { AlertMaintenanceRow, AlertSilenceRow } from '../../db/schema.ts';
-import { isInWindow } from './maintenance.window.ts';
+import { isInWindow, type Window } from './maintenance.window.ts';
 import type { RuleRepository } from './rule.repository.ts';
 
 const ids = (text: string) => JSON.parse(text) as number[];
@@ -76,6 +76,19 @@ const ms = (value: string | null | undefined) => (value ? Date.parse(value) : nu
 
 /** Silences and maintenance windows: what mutes an alert for a while. */
 export function createMuteService({ rules, clock }: { rules: RuleRepository; clock: Clock }) {
+  /**
+   * The windows in memory, for the state machine, which asks on every result and must not
+   * wait for a query: reloaded on each change here and now and then for other hubs' changes.
+   */
+  let windows: Array<{ matcher: { serviceIds: number[]; checkIds: number[] }; window: Window }> =
+    [];
+  async function reloadWindows(): Promise<void> {
+    windows = (await rules.listMaintenance()).map((row) => ({
+      matcher: { serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) },
+      window: windowOf(row),
+    }));
+  }
+
   async function findSilence(id: number) {
     const row = await rules.findSilence(id);
     if (!row) throw new NotFoundError('Silence');
@@ -88,6 +101,13 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
   }
 
   return {
+    reloadWindows,
+
+    /** Whether a check of a service is inside a maintenance window at that moment. */
+    inMaintenance(subject: { serviceId: number; checkId: number }, at: number): boolean {
+      return windows.some((w) => covers(w.matcher, subject) && isInWindow(w.window, at));
+    },
+
     /**
      * Why a subject is muted right now, in words for its trail, or null. Read fresh each
      * time: a silence added on another hub counts at once.
@@ -179,6 +199,7 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
         createdAt: now,
         updatedAt: now,
       });
+      await reloadWindows();
       return toMaintenance(row, now);
     },
     async updateMaintenance(id: number, patch: MaintenanceUpdate): Promise<Maintenance> {
@@ -218,10 +239,12 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
         updatedAt: clock.now(),
       });
       if (!row) throw new NotFoundError('Maintenance window');
+      await reloadWindows();
       return toMaintenance(row, clock.now());
     },
     async deleteMaintenance(id: number): Promise<void> {
       if (!(await rules.deleteMaintenance(id))) throw new NotFoundError('Maintenance window');
+      await reloadWindows();
     },
   };
 }

@@ -3,8 +3,13 @@ import type { ResultStatus } from '@homehub/contracts';
 import type { CheckInsert, CheckPatch, CheckRow, DB, ResultRow } from '../../db/schema.ts';
 
 /** Results store their status as a small code: the table that grows stays narrow. */
-export const RESULT_CODES: Record<ResultStatus, number> = { up: 0, degraded: 1, down: 2 };
-export const RESULT_STATUSES: readonly ResultStatus[] = ['up', 'degraded', 'down'];
+export const RESULT_CODES: Record<ResultStatus, number> = {
+  up: 0,
+  degraded: 1,
+  down: 2,
+  maintenance: 3,
+};
+export const RESULT_STATUSES: readonly ResultStatus[] = ['up', 'degraded', 'down', 'maintenance'];
 
 export interface CheckFilter {
   serviceId?: number | undefined;

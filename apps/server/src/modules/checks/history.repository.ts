@@ -48,6 +48,7 @@ export interface UptimeCounts {
   count: number;
   up: number;
   degraded: number;
+  down: number;
 }
 
 export function createHistoryRepository(db: Kysely<DB>, dialect: DialectName) {
@@ -145,6 +146,7 @@ export function createHistoryRepository(db: Kysely<DB>, dialect: DialectName) {
           eb.fn.sum<number>(`${table}.count`).as('count'),
           eb.fn.sum<number>(`${table}.up`).as('up'),
           eb.fn.sum<number>(`${table}.degraded`).as('degraded'),
+          eb.fn.sum<number>(`${table}.down`).as('down'),
         ])
         .where('checks.serviceId', 'in', serviceIds)
         .where(`${table}.at`, '>=', sinceMs)
@@ -156,6 +158,7 @@ export function createHistoryRepository(db: Kysely<DB>, dialect: DialectName) {
         count: Number(r.count),
         up: Number(r.up),
         degraded: Number(r.degraded),
+        down: Number(r.down),
       }));
     },
 

@@ -92,8 +92,9 @@ export function createHistoryService({ history, clock }: Deps) {
           count: sum.count + r.count,
           up: sum.up + r.up,
           degraded: sum.degraded + r.degraded,
+          down: sum.down + r.down,
         }),
-        { count: 0, up: 0, degraded: 0 },
+        { count: 0, up: 0, degraded: 0, down: 0 },
       );
       return {
         checkId,

@@ -54,9 +54,20 @@ describe('rollups', () => {
     expect(percentileOf(one, 120, 120)).toBe(120);
   });
 
-  it('counts degraded as up for uptime, and has none without results', () => {
-    expect(uptimePercent({ count: 4, up: 2, degraded: 1 })).toBe(75);
-    expect(uptimePercent({ count: 3, up: 1, degraded: 0 })).toBe(33.333);
-    expect(uptimePercent({ count: 0, up: 0, degraded: 0 })).toBeNull();
+  it('counts degraded as up for uptime, leaves maintenance out, and has none without results', () => {
+    expect(uptimePercent({ up: 2, degraded: 1, down: 1 })).toBe(75);
+    expect(uptimePercent({ up: 1, degraded: 0, down: 2 })).toBe(33.333);
+    expect(uptimePercent({ up: 0, degraded: 0, down: 0 })).toBeNull();
+  });
+
+  it('counts a result in maintenance in the bucket but as none of up, degraded or down', () => {
+    const [bucket] = rollUp(
+      [
+        { checkId: 1, at: 0, status: 'down', latencyMs: null },
+        { checkId: 1, at: 1, status: 'maintenance', latencyMs: null },
+      ],
+      'minute',
+    );
+    expect(bucket).toMatchObject({ count: 2, up: 0, degraded: 0, down: 1 });
   });
 });

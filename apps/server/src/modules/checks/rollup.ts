@@ -89,7 +89,8 @@ export function rollUp(results: Iterable<RollupInput>, tier: Tier): Bucket[] {
     let bucket = buckets.get(key);
     if (!bucket) buckets.set(key, (bucket = emptyBucket(r.checkId, at)));
     bucket.count++;
-    bucket[r.status]++;
+    // A result in maintenance is counted, but in none of the three: uptime leaves it out.
+    if (r.status !== 'maintenance') bucket[r.status]++;
     if (r.latencyMs !== null) {
       bucket.latencyCount++;
       bucket.latencySum += r.latencyMs;
@@ -131,12 +132,16 @@ export function percentileOf(
   return max;
 }
 
-/** Up or degraded as a percentage of all results (a slow answer is still an answer). */
+/**
+ * Up or degraded as a percentage of the results that count (a slow answer is still an
+ * answer); results inside a maintenance window count neither way.
+ */
 export function uptimePercent(counts: {
-  count: number;
   up: number;
   degraded: number;
+  down: number;
 }): number | null {
-  if (counts.count === 0) return null;
-  return Math.round(((counts.up + counts.degraded) / counts.count) * 100_000) / 1000;
+  const counted = counts.up + counts.degraded + counts.down;
+  if (counted === 0) return null;
+  return Math.round(((counts.up + counts.degraded) / counted) * 100_000) / 1000;
 }

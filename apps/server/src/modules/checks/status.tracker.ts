@@ -94,6 +94,8 @@ interface Deps {
   logger: FastifyBaseLogger;
   /** The hub's flapping rule, read on every change (it can change at run time). */
   flapping: () => Flapping;
+  /** Whether a check is inside a maintenance window (answered from memory: asked per result). */
+  maintenance?: (subject: { serviceId: number; checkId: number }, at: number) => boolean;
 }
 
 /**
@@ -153,21 +155,32 @@ export class StatusTracker {
     const { bus, writer } = this.deps;
     const check = this.checks.get(checkId);
     if (!check) return; // deleted while it ran
+    // Inside a maintenance window a result is kept as it was seen but counts as maintenance:
+    // neither for nor against uptime, and no alert, retry or flap comes of it.
+    const maintenance =
+      check.enabled &&
+      (this.deps.maintenance?.({ serviceId: check.serviceId, checkId }, at) ?? false);
+    const status = maintenance ? 'maintenance' : observation.status;
     writer.add({
       checkId,
       at,
-      status: RESULT_CODES[observation.status],
+      status: RESULT_CODES[status],
       latencyMs: observation.latencyMs,
       message: observation.message,
     });
     bus.publish({
       type: 'result',
       at: iso(at),
-      data: { ...observation, checkId, serviceId: check.serviceId, at: iso(at) },
+      data: { ...observation, status, checkId, serviceId: check.serviceId, at: iso(at) },
     });
 
     if (!check.enabled) {
       this.transition(check, 'paused', observation.message, observation, at);
+      return;
+    }
+    if (maintenance) {
+      const why = `In a maintenance window; last: ${observation.message}`;
+      this.transition(check, 'maintenance', why, { ...observation, status }, at);
       return;
     }
     const underlying = this.afterRetries(check, observation);

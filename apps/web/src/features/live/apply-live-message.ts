@@ -119,7 +119,10 @@ function newBucket(at: number, result: Result): HistoryBucket {
 
 function addToBucket(bucket: HistoryBucket, result: Result): HistoryBucket {
   const latency = result.latencyMs;
-  const next = { ...bucket, count: bucket.count + 1, [result.status]: bucket[result.status] + 1 };
+  const next =
+    result.status === 'maintenance'
+      ? { ...bucket, count: bucket.count + 1 }
+      : { ...bucket, count: bucket.count + 1, [result.status]: bucket[result.status] + 1 };
   if (latency === null) return next;
   // The bucket does not say how many of its results had a latency; up + degraded is close
   // (a failed connect has none). The p95 cannot be updated exactly and waits for a refetch,

@@ -16,6 +16,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function barTitle(bar: UptimeBar): string {
   const span = formatSpan(bar.start, bar.end);
   if (bar.count === 0) return `${span} · no results`;
+  if (bar.tone === 'maintenance') return `${span} · maintenance (${plural(bar.count, 'result')})`;
   const trouble = [
     bar.down > 0 ? `${bar.down} down` : null,
     bar.degraded > 0 ? `${bar.degraded} degraded` : null,
@@ -70,7 +71,7 @@ export function UptimeBars({
             data-tone={bar.tone}
             title={barTitle(bar)}
             className={`flex min-w-0 flex-1 flex-col-reverse overflow-hidden rounded-[1.5px] transition-opacity hover:opacity-70 ${
-              bar.count === 0 ? 'bg-line/70' : ''
+              bar.count === 0 ? 'bg-line/70' : bar.tone === 'maintenance' ? 'bg-maintenance' : ''
             }`}
           >
             {bar.shares.up > 0 && <span className="bg-up" style={{ height: pct(bar.shares.up) }} />}

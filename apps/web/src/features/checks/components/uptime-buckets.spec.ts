@@ -76,6 +76,24 @@ describe('groupBuckets', () => {
     expect(last!.shares.up).toBeCloseTo(2 / 3);
   });
 
+  it('leaves maintenance out of uptime, and shows a bar of nothing else as maintenance', () => {
+    const bars = groupBuckets(
+      {
+        bucketSeconds: 60,
+        buckets: [
+          bucket('2026-01-01T11:40:00.000Z', { count: 4 }),
+          bucket('2026-01-01T12:01:00.000Z', { up: 1, count: 3 }),
+        ],
+      },
+      '24h',
+      NOW,
+    );
+    const [before, last] = bars.slice(-2);
+    expect(before).toMatchObject({ count: 4, tone: 'maintenance', uptime: null });
+    expect(last).toMatchObject({ count: 3, tone: 'up', uptime: 100 });
+    expect(last!.shares).toEqual({ up: 1, degraded: 0, down: 0 });
+  });
+
   it('never lets a rare failure vanish, nor gives a bar without up results a green sliver', () => {
     const bars = groupBuckets(
       {

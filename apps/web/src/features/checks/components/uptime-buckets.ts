@@ -62,7 +62,7 @@ export function barSecondsFor(
   );
 }
 
-export type BarTone = 'none' | 'up' | 'degraded' | 'down';
+export type BarTone = 'none' | 'up' | 'degraded' | 'down' | 'maintenance';
 
 export interface UptimeBar {
   /** Epoch milliseconds; the bar covers [start, end). */
@@ -129,12 +129,18 @@ export function groupBuckets(
     sum.degraded += bucket.degraded;
     sum.down += bucket.down;
   }
-  return sums.map((sum, i) => ({
-    start: start + i * barMs,
-    end: start + (i + 1) * barMs,
-    ...sum,
-    uptime: sum.count === 0 ? null : ((sum.up + sum.degraded) / sum.count) * 100,
-    shares: sharesOf(sum.count, sum.up, sum.degraded, sum.down),
-    tone: toneOf(sum.count, sum.degraded, sum.down),
-  }));
+  return sums.map((sum, i) => {
+    // Results inside a maintenance window count neither for nor against uptime; a bar of
+    // nothing else shows as maintenance.
+    const counted = sum.up + sum.degraded + sum.down;
+    const onlyMaintenance = counted === 0 && sum.count > 0;
+    return {
+      start: start + i * barMs,
+      end: start + (i + 1) * barMs,
+      ...sum,
+      uptime: counted === 0 ? null : ((sum.up + sum.degraded) / counted) * 100,
+      shares: sharesOf(counted, sum.up, sum.degraded, sum.down),
+      tone: onlyMaintenance ? 'maintenance' : toneOf(counted, sum.degraded, sum.down),
+    };
+  });
 }
