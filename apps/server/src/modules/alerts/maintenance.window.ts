@@ -12,15 +12,23 @@ export interface Window {
 
 const WEEK_MINUTES = 7 * 1440;
 
+/** Building a formatter costs far more than using one, and the state machine asks per result. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Weekday (0 = Sunday) and minute of the day of an instant, on the wall clock of a zone. */
 function wallClock(at: number, timeZone: string): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = WEEKDAYS.indexOf(part('weekday').toLowerCase().slice(0, 3) as 'sun');
   return { weekday, minute: Number(part('hour')) * 60 + Number(part('minute')) };
