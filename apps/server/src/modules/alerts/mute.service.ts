@@ -9,6 +9,7 @@ import type {
 import { MaintenanceCreate as MaintenanceSchema } from '@homehub/contracts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parseNested } from '../../platform/validation.ts';
 import type { AlertMaintenanceRow, AlertSilenceRow } from '../../db/schema.ts';
 import { isInWindow, type Window } from './maintenance.window.ts';
 import type { RuleRepository } from './rule.repository.ts';
@@ -73,6 +74,20 @@ function toMaintenance(row: AlertMaintenanceRow, now: number): Maintenance {
 }
 
 const ms = (value: string | null | undefined) => (value ? Date.parse(value) : null);
+
+/** A validated window as its row stores it, for a new one and a changed one alike. */
+const windowColumns = (w: MaintenanceCreate) => ({
+  name: w.name,
+  serviceIds: JSON.stringify(w.serviceIds),
+  checkIds: JSON.stringify(w.checkIds),
+  kind: w.kind,
+  startsAt: ms(w.startsAt),
+  endsAt: ms(w.endsAt),
+  days: JSON.stringify(w.days),
+  startTime: w.startTime,
+  durationMinutes: w.durationMinutes,
+  timezone: w.timezone,
+});
 
 /** Silences and maintenance windows: what mutes an alert for a while. */
 export function createMuteService({ rules, clock }: { rules: RuleRepository; clock: Clock }) {
@@ -186,16 +201,7 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
     async createMaintenance(input: MaintenanceCreate): Promise<Maintenance> {
       const now = clock.now();
       const row = await rules.insertMaintenance({
-        name: input.name,
-        serviceIds: JSON.stringify(input.serviceIds),
-        checkIds: JSON.stringify(input.checkIds),
-        kind: input.kind,
-        startsAt: ms(input.startsAt),
-        endsAt: ms(input.endsAt),
-        days: JSON.stringify(input.days),
-        startTime: input.startTime,
-        durationMinutes: input.durationMinutes,
-        timezone: input.timezone,
+        ...windowColumns(input),
         createdAt: now,
         updatedAt: now,
       });
@@ -205,7 +211,7 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
     async updateMaintenance(id: number, patch: MaintenanceUpdate): Promise<Maintenance> {
       const current = toMaintenance(await findWindow(id), clock.now());
       // The merged window is checked as a whole: a patch may only make sense with what is stored.
-      const merged = MaintenanceSchema.safeParse({
+      const value = parseNested(MaintenanceSchema, {
         name: current.name,
         serviceIds: current.serviceIds,
         checkIds: current.checkIds,
@@ -218,24 +224,8 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
         timezone: current.timezone,
         ...patch,
       });
-      if (!merged.success) {
-        const fields: Record<string, string> = {};
-        for (const issue of merged.error.issues)
-          fields[issue.path.join('.') || 'body'] ??= issue.message;
-        throw new ValidationError(fields);
-      }
-      const value = merged.data;
       const row = await rules.updateMaintenance(id, {
-        name: value.name,
-        serviceIds: JSON.stringify(value.serviceIds),
-        checkIds: JSON.stringify(value.checkIds),
-        kind: value.kind,
-        startsAt: ms(value.startsAt),
-        endsAt: ms(value.endsAt),
-        days: JSON.stringify(value.days),
-        startTime: value.startTime,
-        durationMinutes: value.durationMinutes,
-        timezone: value.timezone,
+        ...windowColumns(value),
         updatedAt: clock.now(),
       });
       if (!row) throw new NotFoundError('Maintenance window');
