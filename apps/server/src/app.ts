@@ -89,6 +89,8 @@ export interface HubOptions {
 
 /** Expired sessions and refresh tokens are forgotten this often. */
 const SWEEP_EVERY_MS = 3_600_000;
+/** Groups and tags changed on another hub (PostgreSQL, several replicas) are seen within this. */
+const LABELS_RELOAD_MS = 60_000;
 
 /** Query tokens on WebSocket URLs must never reach the logs. */
 const hideToken = (url: string) => url.replace(/([?&]token=)[^&]*/i, '$1[hidden]');
@@ -244,12 +246,14 @@ export async function buildHub({
     clock,
     logger: app.log,
     defaultWebhookUrl: config.alertWebhookUrl,
+    events,
     soleOwner: database.dialect === 'sqlite',
     ...(alertDelivery ? { delivery: alertDelivery } : {}),
     directory: {
       serviceName: async (id) => (await services.get(id)).name,
       engineOf: async (serviceId) =>
         (await docker.listContainers({ serviceId }))[0]?.engineId ?? null,
+      labelsOf: (serviceId) => services.labelsOf(serviceId),
     },
   });
 
@@ -331,6 +335,7 @@ export async function buildHub({
 
   let closing: Promise<void> | undefined;
   let sweeper: ReturnType<typeof setInterval> | undefined;
+  let labelsReload: ReturnType<typeof setInterval> | undefined;
   return {
     app,
     auth,
@@ -343,10 +348,12 @@ export async function buildHub({
     routes,
     async start() {
       await settings.load();
+      await services.loadLabels();
       await pushes.load();
       // Listening before the first probe: no status change goes unseen.
       await alerts.start();
       await runner.start();
+      alerts.watchWindows((inWindow) => tracker.reviewMaintenance(inWindow));
       retention.start();
       sweeper = setInterval(() => {
         auth
@@ -354,12 +361,21 @@ export async function buildHub({
           .catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
       }, SWEEP_EVERY_MS);
       sweeper.unref();
+      if (database.dialect !== 'sqlite') {
+        labelsReload = setInterval(() => {
+          services
+            .loadLabels()
+            .catch((error: unknown) => app.log.warn({ err: error }, 'reloading tags failed'));
+        }, LABELS_RELOAD_MS);
+        labelsReload.unref();
+      }
       // After the state machine has loaded: container observations go straight to it.
       await docker.start();
     },
     close() {
       closing ??= (async () => {
         clearInterval(sweeper);
+        clearInterval(labelsReload);
         await retention.stop();
         await docker.close();
         await runner.stop();

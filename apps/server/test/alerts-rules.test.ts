@@ -224,6 +224,108 @@ describe.each(backends())('alert rules on %s', (backend) => {
     expect(t.hub.tracker.statusOf(check.checkId)).toBe('down');
   });
 
+  it('selects by group and tag: rules, silences and maintenance windows alike', async () => {
+    const bad = await t.api('POST', '/api/v1/services', { name: 'x', tags: ['ok', 'not ok!'] });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields)).toEqual(['tags.1']);
+
+    const channelId = await webhook();
+    const tag = `critical-${Math.random().toString(36).slice(2, 6)}`;
+    const group = `Media ${Math.random().toString(36).slice(2, 6)}`;
+    const a = await quietCheck(t, undefined, { group, tags: [tag] });
+    const b = await quietCheck(t, undefined, { group });
+    const c = await quietCheck(t, undefined, { tags: [tag, 'nas'] });
+    const d = await quietCheck(t);
+    const service = await t.api('GET', `/api/v1/services/${a.serviceId}`);
+    expect(service.body).toMatchObject({ group, tags: [tag] });
+    await rule({ channelIds: [channelId], tags: [tag] });
+
+    for (const check of [a, b, c, d]) t.hub.tracker.record(check.checkId, DOWN);
+    const [firing] = await receiver.waitFor(1);
+    expect(firing!.json.alerts.map((x: { serviceId: number }) => x.serviceId).sort()).toEqual(
+      [a.serviceId, c.serviceId].sort(),
+    );
+    // The alert is on its service's timeline, beside the change that caused it.
+    const timeline = await t.api('GET', `/api/v1/events?serviceId=${a.serviceId}&type=alert`);
+    expect(timeline.body.results).toHaveLength(1);
+    expect(timeline.body.results[0]).toMatchObject({
+      type: 'alert',
+      message: `Alert fired: ${a.name} is down`,
+      data: { state: 'firing', kind: 'down' },
+    });
+    for (const check of [a, b, c, d]) t.hub.tracker.record(check.checkId, UP);
+    await receiver.waitFor(2);
+    await eventually(
+      async () =>
+        (await t.api('GET', `/api/v1/events?serviceId=${a.serviceId}&type=alert`)).body.results
+          .length === 2,
+      5000,
+      'the resolved alert on the timeline',
+    );
+
+    // Regrouped and retagged, the service is selected by what it is now.
+    await t.api('PATCH', `/api/v1/services/${d.serviceId}`, { tags: [tag] });
+    const silence = await t.api('POST', '/api/v1/silences', {
+      tags: ['nas'],
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(silence.body).toMatchObject({ tags: ['nas'], groups: [], active: true });
+    t.hub.tracker.record(c.checkId, DOWN);
+    t.hub.tracker.record(d.checkId, DOWN);
+    const [, , second] = await receiver.waitFor(3);
+    expect(second!.json.alerts.map((x: { serviceId: number }) => x.serviceId)).toEqual([
+      d.serviceId,
+    ]);
+    const [muted] = await alertsOf(c.serviceId);
+    expect(texts(muted!.trail)).toContain(`Not sent: silenced by silence #${silence.body.id}`);
+    await t.api('DELETE', `/api/v1/silences/${silence.body.id}`);
+    for (const check of [c, d]) t.hub.tracker.record(check.checkId, UP);
+    // Only d's recovery: c was never told it fired.
+    const [, , , recovered] = await receiver.waitFor(4);
+    expect(recovered!.json.alerts.map((x: { serviceId: number }) => x.serviceId)).toEqual([
+      d.serviceId,
+    ]);
+
+    // A window over the group moves its checks into maintenance as it begins, without
+    // waiting for a result, and back to pending as it ends; neither raises an alert.
+    const window = await t.api('POST', '/api/v1/maintenance', {
+      name: 'Media upgrade',
+      kind: 'once',
+      groups: [group],
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(window.status, JSON.stringify(window.body)).toBe(201);
+    expect(window.body).toMatchObject({ groups: [group], active: true });
+    await eventually(
+      () =>
+        t.hub.tracker.statusOf(a.checkId) === 'maintenance' &&
+        t.hub.tracker.statusOf(b.checkId) === 'maintenance',
+      8000,
+      'the group to enter maintenance',
+    );
+    expect(t.hub.tracker.statusOf(c.checkId)).toBe('up');
+    const ended = await t.api('PATCH', `/api/v1/maintenance/${window.body.id}`, {
+      startsAt: new Date(Date.now() - 120_000).toISOString(),
+      endsAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect(ended.body.active).toBe(false);
+    await eventually(
+      () => t.hub.tracker.statusOf(a.checkId) === 'pending',
+      8000,
+      'the group to leave maintenance',
+    );
+    const changes = await t.api('GET', `/api/v1/events?serviceId=${b.serviceId}`);
+    expect(changes.body.results.slice(0, 2).map((e: { message: string }) => e.message)).toEqual([
+      'job: The maintenance window ended; waiting for the next result',
+      'job: A maintenance window began',
+    ]);
+    t.hub.tracker.record(a.checkId, UP);
+    expect(t.hub.tracker.statusOf(a.checkId)).toBe('up');
+    await quiet(1500);
+    expect(receiver.requests).toHaveLength(4);
+  });
+
   it('reminds while firing until an operator acknowledges', async () => {
     const channelId = await webhook();
     const check = await quietCheck(t);

@@ -231,8 +231,9 @@ export const DOWN: Observation = { status: 'down', latencyMs: null, message: 'EC
 export async function quietCheck(
   t: Hub,
   name = `Service ${Math.random().toString(36).slice(2, 8)}`,
+  labels: { group?: string; tags?: string[] } = {},
 ) {
-  const service = await t.api('POST', '/api/v1/services', { name });
+  const service = await t.api('POST', '/api/v1/services', { name, ...labels });
   const check = await t.api('POST', '/api/v1/checks', {
     serviceId: service.body.id,
     name: 'job',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_CONFIGS } from './channel-types/index.ts';
-import { Id, ListQuery, Timestamp } from './common.ts';
+import { GroupName, Id, ListQuery, Tag, Timestamp } from './common.ts';
 
 export * from './channel-types/index.ts';
 
@@ -99,14 +99,30 @@ export type AlertKind = z.infer<typeof AlertKind>;
 
 const Seconds = (max: number) => z.int().min(0).max(max);
 
-const RuleFields = z.object({
+/**
+ * Whom a rule, silence or maintenance window is about: a subject matches when it is any of
+ * the named services or checks, in any of the groups, or carries any of the tags. Naming
+ * nothing at all means everything.
+ */
+const Selector = z.object({
+  serviceIds: z.array(Id).max(1000).default([]),
+  checkIds: z.array(Id).max(1000).default([]),
+  groups: z.array(GroupName).max(100).default([]),
+  tags: z.array(Tag).max(100).default([]),
+});
+export type Selector = z.infer<typeof Selector>;
+/** The selector as stored things answer it. */
+const SelectorOut = z.object({
+  serviceIds: z.array(Id),
+  checkIds: z.array(Id),
+  groups: z.array(z.string()),
+  tags: z.array(z.string()),
+});
+
+const RuleFields = Selector.extend({
   name: z.string().trim().min(1).max(120),
   enabled: z.boolean().default(true),
   events: z.array(AlertKind).min(1).max(ALERT_KINDS.length),
-  /** Empty: every service. */
-  serviceIds: z.array(Id).max(1000).default([]),
-  /** Empty: every check of the matched services. */
-  checkIds: z.array(Id).max(1000).default([]),
   channelIds: z.array(Id).min(1).max(50),
   /** The state must last this long before the alert fires (0: at once). */
   forSeconds: Seconds(86_400).default(0),
@@ -133,13 +149,7 @@ export type Rule = z.infer<typeof Rule>;
 
 // ---- silences and maintenance -----------------------------------------------------------
 
-const Matchers = z.object({
-  /** Empty with no checks either: everything. */
-  serviceIds: z.array(Id).max(1000).default([]),
-  checkIds: z.array(Id).max(1000).default([]),
-});
-
-const SilenceFields = Matchers.extend({
+const SilenceFields = Selector.extend({
   comment: z.string().trim().max(500).default(''),
   /** Defaults to now. */
   startsAt: z.iso.datetime({ offset: true }).optional(),
@@ -147,13 +157,12 @@ const SilenceFields = Matchers.extend({
 });
 export const SilenceCreate = SilenceFields;
 export type SilenceCreate = z.infer<typeof SilenceCreate>;
+export type SilenceCreateInput = z.input<typeof SilenceCreate>;
 export const SilenceUpdate = SilenceFields.partial().strict();
 export type SilenceUpdate = z.infer<typeof SilenceUpdate>;
 
-export const Silence = z.object({
+export const Silence = SelectorOut.extend({
   id: Id,
-  serviceIds: z.array(Id),
-  checkIds: z.array(Id),
   comment: z.string(),
   startsAt: Timestamp,
   endsAt: Timestamp,
@@ -169,7 +178,7 @@ export const Weekday = z.enum(WEEKDAYS);
 
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour');
 
-const MaintenanceFields = Matchers.extend({
+const MaintenanceFields = Selector.extend({
   name: z.string().trim().min(1).max(120),
   /** once: from startsAt to endsAt. weekly: on `days` from `startTime` for `durationMinutes`. */
   kind: z.enum(['once', 'weekly']),
@@ -224,11 +233,9 @@ export type MaintenanceCreateInput = z.input<typeof MaintenanceCreate>;
 export const MaintenanceUpdate = MaintenanceFields.partial().strict();
 export type MaintenanceUpdate = z.infer<typeof MaintenanceUpdate>;
 
-export const Maintenance = z.object({
+export const Maintenance = SelectorOut.extend({
   id: Id,
   name: z.string(),
-  serviceIds: z.array(Id),
-  checkIds: z.array(Id),
   kind: z.enum(['once', 'weekly']),
   startsAt: Timestamp.nullable(),
   endsAt: Timestamp.nullable(),

@@ -26,6 +26,22 @@ export type Status = z.infer<typeof Status>;
 export const ResultStatus = z.enum(['up', 'degraded', 'down', 'maintenance']);
 export type ResultStatus = z.infer<typeof ResultStatus>;
 
+/** A service's group: what the overview files it under (a Compose project, a room, a site). */
+export const GroupName = z.string().trim().min(1).max(120);
+
+/** A short word a service is tagged with, for rules, silences and the overview's filter. */
+export const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9_.:/-]{0,39}$/, 'Letters, digits and _ . : / -, up to 40');
+
+/** At most 20 tags, each once. */
+export const Tags = z
+  .array(Tag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
 export const ErrorBody = z.object({
   code: z.string(),
   message: z.string(),

@@ -4,7 +4,8 @@ import { Id, ListQuery, Status, Timestamp } from './common.ts';
 /**
  * status_changed: a check's status moved. audit: who did what (admins only). container:
  * something a Docker engine reported (start, die, health…); restart_loop and update_failed:
- * what the hub concludes from those; engine: an engine connected or became unreachable.
+ * what the hub concludes from those; engine: an engine connected or became unreachable;
+ * alert: an alert fired or resolved (data: alertId, state, kind, ruleName).
  */
 export const EVENT_TYPES = [
   'status_changed',
@@ -13,6 +14,7 @@ export const EVENT_TYPES = [
   'restart_loop',
   'update_failed',
   'engine',
+  'alert',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

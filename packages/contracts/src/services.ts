@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { Check, CheckSummary, Result, Uptime } from './checks.ts';
-import { Id, Status, Timestamp } from './common.ts';
+import { GroupName, Id, Status, Tags, Timestamp } from './common.ts';
 
 export const ServiceCreate = z.object({
   name: z.string().trim().min(1).max(120),
   description: z.string().trim().max(2000).default(''),
+  /** Null: the overview lists it under no group. */
+  group: GroupName.nullable().default(null),
+  tags: Tags.default([]),
 });
 export type ServiceCreate = z.infer<typeof ServiceCreate>;
+export type ServiceCreateInput = z.input<typeof ServiceCreate>;
 
 export const ServiceUpdate = z
   .object({
     name: z.string().trim().min(1).max(120),
     description: z.string().trim().max(2000),
+    group: GroupName.nullable(),
+    tags: Tags,
   })
   .partial()
   .strict();
@@ -21,6 +27,8 @@ export const Service = z.object({
   id: Id,
   name: z.string(),
   description: z.string(),
+  group: z.string().nullable(),
+  tags: z.array(z.string()),
   /** The worst of its enabled checks' statuses; pending until one has a result. */
   status: Status,
   statusChangedAt: Timestamp.nullable(),

@@ -57,6 +57,9 @@ export interface ServicesTable {
   id: Generated<number>;
   name: string;
   description: string;
+  groupName: string | null;
+  /** JSON array of tags. */
+  tags: Generated<string>;
   status: string;
   statusChangedAt: number | null;
   createdAt: number;
@@ -209,6 +212,8 @@ export interface AlertRulesTable {
   /** JSON arrays. */
   events: string;
   serviceIds: string;
+  groups: Generated<string>;
+  tags: Generated<string>;
   checkIds: string;
   channelIds: string;
   forSeconds: number;
@@ -223,6 +228,8 @@ export interface AlertSilencesTable {
   id: Generated<number>;
   serviceIds: string;
   checkIds: string;
+  groups: Generated<string>;
+  tags: Generated<string>;
   comment: string;
   startsAt: number;
   endsAt: number;
@@ -235,6 +242,8 @@ export interface AlertMaintenanceTable {
   name: string;
   serviceIds: string;
   checkIds: string;
+  groups: Generated<string>;
+  tags: Generated<string>;
   kind: string;
   startsAt: number | null;
   endsAt: number | null;

@@ -40,6 +40,8 @@ export function newService(overrides: Partial<Service> = {}): Service {
     id,
     name: `service ${id}`,
     description: '',
+    group: null,
+    tags: [],
     status: 'up',
     statusChangedAt: null,
     checks: [],

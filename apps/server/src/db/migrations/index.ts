@@ -4,6 +4,7 @@ import * as history from './0002-history.ts';
 import * as accounts from './0003-accounts.ts';
 import * as docker from './0004-docker.ts';
 import * as alerts from './0005-alerts.ts';
+import * as groupsAndTags from './0006-groups-and-tags.ts';
 
 /** Every migration, in order. Imported statically so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-docker': docker,
   '0005-alerts': alerts,
+  '0006-groups-and-tags': groupsAndTags,
 };

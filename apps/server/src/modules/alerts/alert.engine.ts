@@ -12,11 +12,26 @@ import type { MuteService } from './mute.service.ts';
 import type { AlertMessage, MessageAlert } from './notifier.types.ts';
 import type { RuleService } from './rule.service.ts';
 import { HEADLINE } from './message.format.ts';
+import { covers, type Subject } from './selector.ts';
+
+/** The events area, as far as alerting writes to the timeline. */
+export interface TimelineWriter {
+  record(entry: {
+    type: 'alert';
+    serviceId: number | null;
+    checkId: number | null;
+    message: string;
+    at: number;
+    data: Record<string, unknown>;
+  }): Promise<unknown>;
+}
 
 /** Names for titles, and which engine a service's container runs on; both may be unknown. */
 export interface SubjectDirectory {
   serviceName(serviceId: number): Promise<string | null>;
   engineOf(serviceId: number): Promise<number | null>;
+  /** A service's group and tags, from memory, for rules, silences and windows. */
+  labelsOf(serviceId: number): { group: string | null; tags: readonly string[] };
 }
 
 interface Deps {
@@ -25,6 +40,7 @@ interface Deps {
   channels: ChannelService;
   mutes: MuteService;
   directory: SubjectDirectory;
+  events: TimelineWriter;
   bus: Bus;
   clock: Clock;
   logger: FastifyBaseLogger;
@@ -41,14 +57,8 @@ const HOUR_MS = 3_600_000;
 const noop = () => undefined;
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
-export function matches(rule: Rule, signal: Signal & { kind: string }): boolean {
-  if (!rule.enabled || !(rule.events as string[]).includes(signal.kind)) return false;
-  if (rule.serviceIds.length > 0 || rule.checkIds.length > 0) {
-    const byService = signal.serviceId !== null && rule.serviceIds.includes(signal.serviceId);
-    const byCheck = signal.checkId !== null && rule.checkIds.includes(signal.checkId);
-    return byService || byCheck;
-  }
-  return true;
+export function matches(rule: Rule, kind: string, subject: Subject): boolean {
+  return rule.enabled && (rule.events as string[]).includes(kind) && covers(rule, subject);
 }
 
 const isOneShot = (alert: AlertRow) => alert.subject.startsWith('event:');
@@ -176,7 +186,16 @@ export class AlertEngine {
       return;
     }
     const active = { ...signal, kind: signal.kind };
-    const rules = (await this.deps.rules.all()).filter((rule) => matches(rule, active));
+    const subject: Subject = {
+      serviceId: signal.serviceId,
+      checkId: signal.checkId,
+      ...(signal.serviceId === null
+        ? { group: null, tags: [] }
+        : this.deps.directory.labelsOf(signal.serviceId)),
+    };
+    const rules = (await this.deps.rules.all()).filter((rule) =>
+      matches(rule, active.kind, subject),
+    );
     for (const alert of open) {
       if (!rules.some((rule) => rule.id === alert.ruleId)) {
         await this.resolve(
@@ -256,6 +275,7 @@ export class AlertEngine {
       updatedAt: now,
     });
     this.publish(row!);
+    await this.onTimeline(row!, `Alert fired: ${row!.title}`);
     await this.schedule(rule, [alert.id]);
   }
 
@@ -321,6 +341,21 @@ export class AlertEngine {
       await this.trail([alert.id], `Resolved: ${why}`);
     }
     this.publish(row!);
+    // A one-off (a container died) is over once told: only a lasting condition recovers.
+    if (wasFiring && !isOneShot(alert))
+      await this.onTimeline(row!, `Alert resolved: ${row!.title}`);
+  }
+
+  /** A firing or resolved alert on its service's timeline, beside what caused it. */
+  private async onTimeline(alert: AlertRow, message: string): Promise<void> {
+    await this.deps.events.record({
+      type: 'alert',
+      serviceId: alert.serviceId,
+      checkId: alert.checkId,
+      message,
+      at: this.deps.clock.now(),
+      data: { alertId: alert.id, state: alert.state, kind: alert.kind, ruleName: alert.ruleName },
+    });
   }
 
   private async tick(): Promise<void> {

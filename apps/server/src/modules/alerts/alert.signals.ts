@@ -61,6 +61,8 @@ export function signalOf(event: Event): Signal | null {
       // Entering maintenance is neither a failure nor a recovery: an alert already firing
       // stays firing (muted by the window) until the check is seen well again.
       if (event.toStatus === 'maintenance') return null;
+      // Leaving one, a check waits for its next result: that tells whether it recovered.
+      if (event.fromStatus === 'maintenance' && event.toStatus === 'pending') return null;
       const kind = BAD_STATUSES.has(event.toStatus) ? event.toStatus : null;
       return { ...base, subject: `check:${event.checkId}`, kind, oneShot: false };
     }

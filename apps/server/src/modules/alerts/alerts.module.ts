@@ -4,7 +4,7 @@ import { ALERT_KINDS } from '@homehub/contracts';
 import type { Bus } from '../../platform/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { AlertEngine, type SubjectDirectory } from './alert.engine.ts';
+import { AlertEngine, type SubjectDirectory, type TimelineWriter } from './alert.engine.ts';
 import { createAlertRepository } from './alert.repository.ts';
 import { createAlertService } from './alert.service.ts';
 import { alertRoutes } from './alerts.routes.ts';
@@ -21,6 +21,7 @@ export interface AlertsOptions {
   clock: Clock;
   logger: FastifyBaseLogger;
   directory: SubjectDirectory;
+  events: TimelineWriter;
   /** ALERT_WEBHOOK_URL: a webhook channel and a rule for everything, made once. */
   defaultWebhookUrl: string | null;
   delivery?: DeliveryTimings;
@@ -30,6 +31,10 @@ export interface AlertsOptions {
 
 /** Windows changed on another hub (PostgreSQL, several replicas) are seen within this. */
 const WINDOW_RELOAD_MS = 60_000;
+/** How soon after a window begins or ends its checks show it without a new result. */
+const WINDOW_REVIEW_MS = 5000;
+/** Checks are looked over this often even when no window began or ended (a tag changed). */
+const WINDOW_REVIEW_ALWAYS_MS = 60_000;
 
 const DEFAULT_CHANNEL_NAME = 'Default webhook (ALERT_WEBHOOK_URL)';
 
@@ -40,7 +45,11 @@ export function createAlerts(options: AlertsOptions) {
   const ruleRepository = createRuleRepository(db);
   const channels = createChannelService({ channels: createChannelRepository(db), clock });
   const rules = createRuleService({ rules: ruleRepository, channels, clock });
-  const mutes = createMuteService({ rules: ruleRepository, clock });
+  const mutes = createMuteService({
+    rules: ruleRepository,
+    clock,
+    labelsOf: (serviceId) => options.directory.labelsOf(serviceId),
+  });
   const delivery = new DeliveryWorker({
     alerts: alertRepository,
     channels,
@@ -55,6 +64,7 @@ export function createAlerts(options: AlertsOptions) {
     channels,
     mutes,
     directory: options.directory,
+    events: options.events,
     bus,
     clock,
     logger,
@@ -81,6 +91,8 @@ export function createAlerts(options: AlertsOptions) {
       events: [...ALERT_KINDS],
       serviceIds: [],
       checkIds: [],
+      groups: [],
+      tags: [],
       channelIds: [channel.id],
       forSeconds: 0,
       groupWaitSeconds: 30,
@@ -91,6 +103,26 @@ export function createAlerts(options: AlertsOptions) {
   }
 
   let windowReload: NodeJS.Timeout | undefined;
+  let windowReview: NodeJS.Timeout | undefined;
+
+  /** Looks checks over when the set of open windows changed, or a while has passed. */
+  function watchWindows(
+    review: (inWindow: (check: { serviceId: number; checkId: number }) => boolean) => void,
+  ): void {
+    let lastKey: string | null = null;
+    let lastAt = 0;
+    const look = () => {
+      const now = clock.now();
+      const open = mutes.windowsAt(now);
+      if (open.key === lastKey && now - lastAt < WINDOW_REVIEW_ALWAYS_MS) return;
+      lastKey = open.key;
+      lastAt = now;
+      review(open.covers);
+    };
+    look();
+    windowReview = setInterval(look, WINDOW_REVIEW_MS);
+    windowReview.unref();
+  }
 
   return {
     routes: alertRoutes({ alerts, channels, rules, mutes }),
@@ -99,6 +131,8 @@ export function createAlerts(options: AlertsOptions) {
     /** For the state machine: a check in a maintenance window shows (and counts) as such. */
     inMaintenance: (subject: { serviceId: number; checkId: number }, at: number) =>
       mutes.inMaintenance(subject, at),
+    /** Checks enter and leave maintenance when a window begins or ends (from start). */
+    watchWindows,
     async start(): Promise<void> {
       await mutes.reloadWindows();
       windowReload = setInterval(() => {
@@ -113,6 +147,7 @@ export function createAlerts(options: AlertsOptions) {
     },
     async close(): Promise<void> {
       clearInterval(windowReload);
+      clearInterval(windowReview);
       await engine.close();
       await delivery.close();
     },

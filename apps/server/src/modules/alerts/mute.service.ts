@@ -1,4 +1,5 @@
 import type {
+  Selector,
   Maintenance,
   MaintenanceCreate,
   MaintenanceUpdate,
@@ -13,26 +14,12 @@ import { parseNested } from '../../platform/validation.ts';
 import type { AlertMaintenanceRow, AlertSilenceRow } from '../../db/schema.ts';
 import { isInWindow, type Window } from './maintenance.window.ts';
 import type { RuleRepository } from './rule.repository.ts';
-
-const ids = (text: string) => JSON.parse(text) as number[];
-
-/** Whom a silence or window covers: named services or checks, or everything when it names none. */
-export function covers(
-  matcher: { serviceIds: number[]; checkIds: number[] },
-  subject: { serviceId: number | null; checkId: number | null },
-): boolean {
-  if (matcher.serviceIds.length === 0 && matcher.checkIds.length === 0) return true;
-  return (
-    (subject.serviceId !== null && matcher.serviceIds.includes(subject.serviceId)) ||
-    (subject.checkId !== null && matcher.checkIds.includes(subject.checkId))
-  );
-}
+import { covers, selectorColumns, selectorOf, selectorPatch, type Subject } from './selector.ts';
 
 function toSilence(row: AlertSilenceRow, now: number): Silence {
   return {
     id: row.id,
-    serviceIds: ids(row.serviceIds),
-    checkIds: ids(row.checkIds),
+    ...selectorOf(row),
     comment: row.comment,
     startsAt: iso(row.startsAt),
     endsAt: iso(row.endsAt),
@@ -58,8 +45,7 @@ function toMaintenance(row: AlertMaintenanceRow, now: number): Maintenance {
   return {
     id: row.id,
     name: row.name,
-    serviceIds: ids(row.serviceIds),
-    checkIds: ids(row.checkIds),
+    ...selectorOf(row),
     kind: row.kind as Maintenance['kind'],
     startsAt: row.startsAt === null ? null : iso(row.startsAt),
     endsAt: row.endsAt === null ? null : iso(row.endsAt),
@@ -78,8 +64,7 @@ const ms = (value: string | null | undefined) => (value ? Date.parse(value) : nu
 /** A validated window as its row stores it, for a new one and a changed one alike. */
 const windowColumns = (w: MaintenanceCreate) => ({
   name: w.name,
-  serviceIds: JSON.stringify(w.serviceIds),
-  checkIds: JSON.stringify(w.checkIds),
+  ...selectorColumns(w),
   kind: w.kind,
   startsAt: ms(w.startsAt),
   endsAt: ms(w.endsAt),
@@ -90,16 +75,30 @@ const windowColumns = (w: MaintenanceCreate) => ({
 });
 
 /** Silences and maintenance windows: what mutes an alert for a while. */
-export function createMuteService({ rules, clock }: { rules: RuleRepository; clock: Clock }) {
+export function createMuteService({
+  rules,
+  clock,
+  labelsOf,
+}: {
+  rules: RuleRepository;
+  clock: Clock;
+  /** A service's group and tags, from memory. */
+  labelsOf: (serviceId: number) => { group: string | null; tags: readonly string[] };
+}) {
+  const subjectOf = (s: { serviceId: number | null; checkId: number | null }): Subject => ({
+    ...s,
+    ...(s.serviceId === null ? { group: null, tags: [] } : labelsOf(s.serviceId)),
+  });
+
   /**
    * The windows in memory, for the state machine, which asks on every result and must not
    * wait for a query: reloaded on each change here and now and then for other hubs' changes.
    */
-  let windows: Array<{ matcher: { serviceIds: number[]; checkIds: number[] }; window: Window }> =
-    [];
+  let windows: Array<{ id: number; selector: Selector; window: Window }> = [];
   async function reloadWindows(): Promise<void> {
     windows = (await rules.listMaintenance()).map((row) => ({
-      matcher: { serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) },
+      id: row.id,
+      selector: selectorOf(row),
       window: windowOf(row),
     }));
   }
@@ -119,8 +118,26 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
     reloadWindows,
 
     /** Whether a check of a service is inside a maintenance window at that moment. */
-    inMaintenance(subject: { serviceId: number; checkId: number }, at: number): boolean {
-      return windows.some((w) => covers(w.matcher, subject) && isInWindow(w.window, at));
+    inMaintenance(check: { serviceId: number; checkId: number }, at: number): boolean {
+      if (windows.length === 0) return false;
+      const subject = subjectOf(check);
+      return windows.some((w) => covers(w.selector, subject) && isInWindow(w.window, at));
+    },
+
+    /**
+     * The windows open at a moment, told by a key that changes when the set does, and a
+     * test of whether they cover a check; for moving many checks at once.
+     */
+    windowsAt(at: number) {
+      const open = windows.filter((w) => isInWindow(w.window, at));
+      return {
+        key: open.map((w) => w.id).join(','),
+        covers: (check: { serviceId: number; checkId: number }) => {
+          if (open.length === 0) return false;
+          const subject = subjectOf(check);
+          return open.some((w) => covers(w.selector, subject));
+        },
+      };
     },
 
     /**
@@ -132,17 +149,15 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
       checkId: number | null;
     }): Promise<string | null> {
       const now = clock.now();
+      const whom = subjectOf(subject);
       for (const row of await rules.currentSilences(now)) {
-        if (covers({ serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) }, subject)) {
+        if (covers(selectorOf(row), whom)) {
           const why = row.comment ? ` (${row.comment})` : '';
           return `silenced by silence #${row.id}${why} until ${iso(row.endsAt)}`;
         }
       }
       for (const row of await rules.listMaintenance()) {
-        if (
-          isInWindow(windowOf(row), now) &&
-          covers({ serviceIds: ids(row.serviceIds), checkIds: ids(row.checkIds) }, subject)
-        ) {
+        if (isInWindow(windowOf(row), now) && covers(selectorOf(row), whom)) {
           return `in maintenance window "${row.name}"`;
         }
       }
@@ -162,8 +177,7 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
       const endsAt = Date.parse(input.endsAt);
       if (endsAt <= startsAt) throw new ValidationError({ endsAt: 'Must be after the start' });
       const row = await rules.insertSilence({
-        serviceIds: JSON.stringify(input.serviceIds),
-        checkIds: JSON.stringify(input.checkIds),
+        ...selectorColumns(input),
         comment: input.comment,
         startsAt,
         endsAt,
@@ -180,8 +194,7 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
       const row = await rules.updateSilence(id, {
         startsAt,
         endsAt,
-        ...(patch.serviceIds ? { serviceIds: JSON.stringify(patch.serviceIds) } : {}),
-        ...(patch.checkIds ? { checkIds: JSON.stringify(patch.checkIds) } : {}),
+        ...selectorPatch(patch),
         ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
       });
       if (!row) throw new NotFoundError('Silence');
@@ -215,6 +228,8 @@ export function createMuteService({ rules, clock }: { rules: RuleRepository; clo
         name: current.name,
         serviceIds: current.serviceIds,
         checkIds: current.checkIds,
+        groups: current.groups,
+        tags: current.tags,
         kind: current.kind,
         startsAt: current.startsAt,
         endsAt: current.endsAt,

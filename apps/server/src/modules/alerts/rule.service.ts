@@ -4,6 +4,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import type { AlertRuleRow } from '../../db/schema.ts';
 import type { ChannelService } from './channel.service.ts';
 import type { RuleRepository } from './rule.repository.ts';
+import { selectorColumns, selectorOf, selectorPatch } from './selector.ts';
 
 const ids = (text: string) => JSON.parse(text) as number[];
 
@@ -13,8 +14,7 @@ export function toRule(row: AlertRuleRow): Rule {
     name: row.name,
     enabled: row.enabled === 1,
     events: JSON.parse(row.events) as Rule['events'],
-    serviceIds: ids(row.serviceIds),
-    checkIds: ids(row.checkIds),
+    ...selectorOf(row),
     channelIds: ids(row.channelIds),
     forSeconds: row.forSeconds,
     groupWaitSeconds: row.groupWaitSeconds,
@@ -66,8 +66,7 @@ export function createRuleService({
         name: input.name,
         enabled: input.enabled ? 1 : 0,
         events: JSON.stringify([...new Set(input.events)]),
-        serviceIds: dedupe(input.serviceIds),
-        checkIds: dedupe(input.checkIds),
+        ...selectorColumns(input),
         channelIds: dedupe(input.channelIds),
         forSeconds: input.forSeconds,
         groupWaitSeconds: input.groupWaitSeconds,
@@ -83,12 +82,13 @@ export function createRuleService({
     async update(id: number, patch: RuleUpdate): Promise<Rule> {
       await find(id);
       if (patch.channelIds) await channels.assertExist(patch.channelIds, 'channelIds');
-      const changes: Parameters<RuleRepository['updateRule']>[1] = { updatedAt: clock.now() };
+      const changes: Parameters<RuleRepository['updateRule']>[1] = {
+        ...selectorPatch(patch),
+        updatedAt: clock.now(),
+      };
       if (patch.name !== undefined) changes.name = patch.name;
       if (patch.enabled !== undefined) changes.enabled = patch.enabled ? 1 : 0;
       if (patch.events !== undefined) changes.events = JSON.stringify([...new Set(patch.events)]);
-      if (patch.serviceIds !== undefined) changes.serviceIds = dedupe(patch.serviceIds);
-      if (patch.checkIds !== undefined) changes.checkIds = dedupe(patch.checkIds);
       if (patch.channelIds !== undefined) changes.channelIds = dedupe(patch.channelIds);
       if (patch.forSeconds !== undefined) changes.forSeconds = patch.forSeconds;
       if (patch.groupWaitSeconds !== undefined) changes.groupWaitSeconds = patch.groupWaitSeconds;

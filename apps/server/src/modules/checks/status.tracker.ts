@@ -207,6 +207,25 @@ export class StatusTracker {
     }
   }
 
+  /**
+   * Moves checks into a maintenance window when it begins and out when it ends, without
+   * waiting for their next result. Leaving, a check is pending until that result: what it
+   * showed before the window may no longer be true, and must not raise or end an alert.
+   */
+  reviewMaintenance(inWindow: (check: { serviceId: number; checkId: number }) => boolean): void {
+    const at = this.deps.clock.now();
+    for (const check of this.checks.values()) {
+      if (!check.enabled) continue;
+      const inside = inWindow({ serviceId: check.serviceId, checkId: check.id });
+      if (inside && check.status !== 'maintenance') {
+        this.transition(check, 'maintenance', 'A maintenance window began', null, at);
+      } else if (!inside && check.status === 'maintenance') {
+        const why = 'The maintenance window ended; waiting for the next result';
+        this.transition(check, 'pending', why, null, at);
+      }
+    }
+  }
+
   /** Flushes the queue of status writes (tests and shutdown). */
   settled(): Promise<void> {
     return this.writes;
@@ -253,13 +272,14 @@ export class StatusTracker {
     check: Machine,
     to: Status,
     why: string,
-    observation: Observation,
+    /** What a result showed; null when a window, not a result, moved the check. */
+    observation: Observation | null,
     at: number,
   ): void {
     const from = check.status;
     if (from === to) return;
     check.status = to;
-    const result = { ...observation, at: iso(at) };
+    const data = observation ? { result: { ...observation, at: iso(at) } } : null;
     this.persist(async () => {
       await this.deps.checks.setStatus(check.id, to, at);
       await this.deps.events.recordStatusChange({
@@ -269,7 +289,7 @@ export class StatusTracker {
         to,
         message: `${check.name}: ${why}`,
         at,
-        data: { result },
+        data,
       });
     });
     this.deps.bus.publish({

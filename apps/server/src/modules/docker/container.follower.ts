@@ -645,6 +645,8 @@ export class ContainerFollower {
           await this.deps.services.update(row.serviceId, {
             name: spec.name,
             description: spec.description,
+            group: spec.group,
+            tags: spec.tags,
           });
           followed.checks = await this.applyChecks(row.serviceId, followed.checks, spec.checks);
           followed.thresholds = thresholdsOf(spec.checks.get('docker')!.config);
@@ -711,6 +713,8 @@ export class ContainerFollower {
     const service = await this.deps.services.create({
       name: spec.name,
       description: spec.description,
+      group: spec.group,
+      tags: spec.tags,
     });
     const checks = await this.applyChecks(service.id, {}, spec.checks);
     const row = await this.deps.containers.insert({

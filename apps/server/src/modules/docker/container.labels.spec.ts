@@ -145,6 +145,20 @@ describe('container labels', () => {
     expect(labelsHash(labelled)).not.toBe(labelsHash(plain));
   });
 
+  it('reads tags from homehub.tags, each once, and names one that is not a tag', () => {
+    const spec = serviceSpecOf(
+      container({ 'homehub.tags': 'Critical, nas,,critical, no way' }),
+      context,
+    );
+    expect(spec.tags).toEqual(['critical', 'nas']);
+    expect(spec.problems).toEqual([
+      'homehub.tags: "no way" is not a tag (letters, digits, _ . : / -)',
+    ]);
+    const untagged = serviceSpecOf(container({}), context);
+    expect(untagged.tags).toEqual([]);
+    expect(labelsHash(spec)).not.toBe(labelsHash(untagged));
+  });
+
   it('sets the docker check thresholds from labels and names a bad number', () => {
     const spec = serviceSpecOf(
       container({

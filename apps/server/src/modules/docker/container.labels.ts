@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CHECK_TYPES, type CheckType } from '@homehub/contracts';
+import { CHECK_TYPES, Tag, type CheckType } from '@homehub/contracts';
 import type { ContainerInfo } from './engine.client.ts';
 
 /** A check a container brings with it, before it is validated and stored. */
@@ -18,6 +18,8 @@ export interface ServiceSpec {
   name: string;
   description: string;
   group: string | null;
+  /** From homehub.tags, a comma-separated list. */
+  tags: string[];
   /** Whether its HEALTHCHECK counts towards its status. */
   useHealth: boolean;
   /** By where each came from: "docker", "port:8080", "traefik:web:app.lan", "label:http". */
@@ -187,6 +189,15 @@ export function serviceSpecOf(container: ContainerInfo, context: LabelContext): 
     for (const [key, spec] of traefikChecks(labels)) checks.set(key, spec);
   }
 
+  const tags: string[] = [];
+  for (const word of (labels['homehub.tags'] ?? '').split(',')) {
+    if (word.trim() === '') continue;
+    const tag = Tag.safeParse(word);
+    if (!tag.success)
+      problems.push(`homehub.tags: "${word.trim()}" is not a tag (letters, digits, _ . : / -)`);
+    else if (tags.length < 20 && !tags.includes(tag.data)) tags.push(tag.data);
+  }
+
   const name = labels['homehub.name']?.trim() || container.name;
   const place = project && composeService ? ` (${project}/${composeService})` : '';
   return {
@@ -196,7 +207,8 @@ export function serviceSpecOf(container: ContainerInfo, context: LabelContext): 
       labels['homehub.description']?.trim() ||
       `Docker container ${container.name}${place} on ${context.engineName}, image ${container.image}`
     ).slice(0, 2000),
-    group: labels['homehub.group']?.trim() || project,
+    group: (labels['homehub.group']?.trim() || project)?.slice(0, 120) ?? null,
+    tags,
     useHealth: !off(labels['homehub.health']),
     checks,
     problems,
@@ -211,8 +223,8 @@ export function specHash(spec: CheckSpec): string {
 /** What a recreated container must match for its service to be left as it is. */
 export function labelsHash(spec: ServiceSpec): string {
   const checks = [...spec.checks].map(([key, check]) => [key, specHash(check)]);
-  return createHash('sha256')
-    .update(JSON.stringify([spec.name, spec.description, spec.group, spec.useHealth, checks]))
-    .digest('hex')
-    .slice(0, 32);
+  const parts: unknown[] = [spec.name, spec.description, spec.group, spec.useHealth, checks];
+  // Tags came later: a container without them keeps the hash it had before.
+  if (spec.tags.length > 0) parts.push(spec.tags);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

@@ -19,6 +19,10 @@ export function createServiceRepository(db: Kysely<DB>) {
       return db.selectFrom('services').select(['id', 'status']).execute();
     },
 
+    listLabels(): Promise<Pick<ServiceRow, 'id' | 'groupName' | 'tags'>[]> {
+      return db.selectFrom('services').select(['id', 'groupName', 'tags']).execute();
+    },
+
     findById(id: number): Promise<ServiceRow | undefined> {
       return db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
     },

@@ -19,7 +19,26 @@ interface Deps {
   clock: Clock;
 }
 
+/** What rules, silences and windows select a service by, besides its id. */
+export interface ServiceLabels {
+  group: string | null;
+  tags: string[];
+}
+
+const labelsOf = (row: Pick<ServiceRow, 'groupName' | 'tags'>): ServiceLabels => ({
+  group: row.groupName,
+  tags: JSON.parse(row.tags) as string[],
+});
+
+const NO_LABELS: ServiceLabels = { group: null, tags: [] };
+
 export function createServiceService({ services, checks, history, bus, clock }: Deps) {
+  /**
+   * Every service's group and tags in memory: the state machine asks on each result whether
+   * a maintenance window covers it, and must not wait for a query. Kept in step by this
+   * area's own writes; reloaded now and then for other hubs' (see loadLabels).
+   */
+  let labels = new Map<number, ServiceLabels>();
   async function present(rows: ServiceRow[]): Promise<Service[]> {
     const ids = rows.map((r) => r.id);
     // One after the other: on SQLite's single connection, parallel reads only queue.
@@ -29,6 +48,7 @@ export function createServiceService({ services, checks, history, bus, clock }: 
       id: row.id,
       name: row.name,
       description: row.description,
+      ...labelsOf(row),
       status: row.status as Status,
       statusChangedAt: row.statusChangedAt === null ? null : iso(row.statusChangedAt),
       checks: details.get(row.id)?.checks ?? [],
@@ -69,25 +89,45 @@ export function createServiceService({ services, checks, history, bus, clock }: 
       const row = await services.insert({
         name: input.name,
         description: input.description,
+        groupName: input.group,
+        tags: JSON.stringify(input.tags),
         status: 'pending',
         statusChangedAt: null,
         createdAt: now,
         updatedAt: now,
       });
+      labels.set(row.id, labelsOf(row));
       announce(row.id, 'created');
       return this.get(row.id);
     },
 
     async update(id: number, patch: ServiceUpdate): Promise<Service> {
-      const row = await services.update(id, { ...patch, updatedAt: clock.now() });
+      const { group, tags, ...rest } = patch;
+      const row = await services.update(id, {
+        ...rest,
+        ...(group !== undefined ? { groupName: group } : {}),
+        ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
+        updatedAt: clock.now(),
+      });
       if (!row) throw new NotFoundError('Service');
+      labels.set(id, labelsOf(row));
       announce(id, 'updated');
       return this.get(id);
     },
 
     async delete(id: number): Promise<void> {
       if (!(await services.delete(id))) throw new NotFoundError('Service');
+      labels.delete(id);
       announce(id, 'deleted');
+    },
+
+    async loadLabels(): Promise<void> {
+      labels = new Map((await services.listLabels()).map((row) => [row.id, labelsOf(row)]));
+    },
+
+    /** A service's group and tags, from memory (none for a service not known). */
+    labelsOf(id: number): ServiceLabels {
+      return labels.get(id) ?? NO_LABELS;
     },
 
     // The state machine's view of services (see ServiceStatusStore).

@@ -3,13 +3,10 @@ import type {
   Maintenance,
   MaintenanceCreateInput,
   Silence,
-  SilenceCreate,
+  SilenceCreateInput,
 } from '@homehub/contracts';
 import { apiFetch } from '../../../lib/client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-
-type SilenceInput = Omit<SilenceCreate, 'serviceIds' | 'checkIds' | 'comment'> &
-  Partial<Pick<SilenceCreate, 'serviceIds' | 'checkIds' | 'comment'>>;
 
 export const getSilences = (signal?: AbortSignal) =>
   apiFetch<{ results: Silence[] }>('/silences', signal ? { signal } : {}).then((p) => p.results);
@@ -30,7 +27,7 @@ export const maintenanceQueryOptions = () =>
   });
 export const useMaintenance = () => useQuery(maintenanceQueryOptions());
 
-export const createSilence = (body: SilenceInput) =>
+export const createSilence = (body: SilenceCreateInput) =>
   apiFetch<Silence>('/silences', { method: 'POST', body });
 export const deleteSilence = (id: number) =>
   apiFetch<void>(`/silences/${id}`, { method: 'DELETE' });

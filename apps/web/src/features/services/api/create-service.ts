@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Service, ServiceCreate } from '@homehub/contracts';
+import type { Service, ServiceCreateInput } from '@homehub/contracts';
 import { apiFetch } from '../../../lib/client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export const createService = (body: ServiceCreate) =>
+export const createService = (body: ServiceCreateInput) =>
   apiFetch<Service>('/services', { method: 'POST', body });
 
 export function useCreateService() {
