@@ -248,6 +248,7 @@ export async function buildHub({
     defaultWebhookUrl: config.alertWebhookUrl,
     events,
     soleOwner: database.dialect === 'sqlite',
+    retentionDays: () => settings.current.retention.dayDays,
     ...(alertDelivery ? { delivery: alertDelivery } : {}),
     directory: {
       serviceName: async (id) => (await services.get(id)).name,

@@ -453,6 +453,54 @@ describe.each(backends())('alert rules on %s', (backend) => {
     expect(texts(alert!.trail)).toContain('Resolved: its service was deleted');
   });
 
+  it('forgets resolved alerts and their messages past the retention, never a firing one', async () => {
+    const channelId = await webhook();
+    const gone = await quietCheck(t);
+    const firing = await quietCheck(t);
+    await rule({ channelIds: [channelId], serviceIds: [gone.serviceId, firing.serviceId] });
+    t.hub.tracker.record(gone.checkId, DOWN);
+    t.hub.tracker.record(firing.checkId, DOWN);
+    await receiver.waitFor(1);
+    t.hub.tracker.record(gone.checkId, UP);
+    await receiver.waitFor(2);
+    const [resolved] = await alertsOf(gone.serviceId);
+    expect(resolved!.state).toBe('resolved');
+    const test = await t.api('POST', '/api/v1/alerts/test', { channelId });
+    expect(test.body.ok).toBe(true);
+
+    // Nothing is old enough yet.
+    expect(await t.hub.alerts.sweep()).toEqual({ alerts: 0, notifications: 0 });
+    const yearLater = Date.now() + 366 * 86_400_000;
+    const deleted = await t.hub.alerts.sweep(yearLater);
+    expect(deleted.alerts).toBeGreaterThanOrEqual(1);
+    expect(await alertsOf(gone.serviceId)).toEqual([]);
+    const [still] = await alertsOf(firing.serviceId);
+    expect(still!.state).toBe('firing');
+    // Its firing message stays with it; the resolved message, the test and their attempts go.
+    expect(still!.notifications.map((n) => n.kind)).toEqual(['firing']);
+    const tests = await t.database.db
+      .selectFrom('alertNotifications')
+      .where('kind', '=', 'test')
+      .select('id')
+      .execute();
+    expect(tests).toEqual([]);
+    const orphans = await t.database.db
+      .selectFrom('alertTrail')
+      .leftJoin('alerts', 'alerts.id', 'alertTrail.alertId')
+      .where('alerts.id', 'is', null)
+      .select('alertTrail.id')
+      .execute();
+    expect(orphans).toEqual([]);
+    const attemptsLeft = await t.database.db
+      .selectFrom('alertAttempts')
+      .leftJoin('alertNotifications', 'alertNotifications.id', 'alertAttempts.notificationId')
+      .where('alertNotifications.id', 'is', null)
+      .select('alertAttempts.id')
+      .execute();
+    expect(attemptsLeft).toEqual([]);
+    t.hub.tracker.record(firing.checkId, UP);
+  });
+
   it('keeps rules to admins and silences to operators', async () => {
     const operator = await newAccount(t, 'operator');
     const viewer = await newAccount(t, 'viewer');

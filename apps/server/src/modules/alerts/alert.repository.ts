@@ -170,6 +170,39 @@ export function createAlertRepository(db: Kysely<DB>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /**
+     * Forgets what ended before `cutoff`: resolved alerts (their trails go with them) and
+     * then sent or failed notifications no alert refers to any more (their attempts too).
+     */
+    async deleteEndedBefore(cutoff: number): Promise<{ alerts: number; notifications: number }> {
+      return db.transaction().execute(async (trx) => {
+        const alerts = await trx
+          .deleteFrom('alerts')
+          .where('state', '=', 'resolved')
+          .where('resolvedAt', '<', cutoff)
+          .executeTakeFirst();
+        const notifications = await trx
+          .deleteFrom('alertNotifications')
+          .where('status', '!=', 'pending')
+          .where('createdAt', '<', cutoff)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('alertNotificationAlerts')
+                  .select('alertId')
+                  .whereRef('alertNotificationAlerts.notificationId', '=', 'alertNotifications.id'),
+              ),
+            ),
+          )
+          .executeTakeFirst();
+        return {
+          alerts: Number(alerts.numDeletedRows),
+          notifications: Number(notifications.numDeletedRows),
+        };
+      });
+    },
+
     // ---- outbox
     async queue(
       notification: Insertable<AlertNotificationsTable>,

@@ -27,10 +27,15 @@ export interface AlertsOptions {
   delivery?: DeliveryTimings;
   /** Whether this process is the only one on the database (SQLite). */
   soleOwner: boolean;
+  /** How many days a resolved alert and its messages are kept (the longest history tier's). */
+  retentionDays: () => number;
 }
 
 /** Windows changed on another hub (PostgreSQL, several replicas) are seen within this. */
 const WINDOW_RELOAD_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** Resolved alerts past their retention are forgotten this often (first an hour after start). */
+const SWEEP_MS = 3_600_000;
 /** How soon after a window begins or ends its checks show it without a new result. */
 const WINDOW_REVIEW_MS = 5000;
 /** Checks are looked over this often even when no window began or ended (a tag changed). */
@@ -102,7 +107,15 @@ export function createAlerts(options: AlertsOptions) {
     logger.info('made the default webhook channel and rule from ALERT_WEBHOOK_URL');
   }
 
+  /** Deletes resolved alerts, and the messages about them, older than the retention. */
+  async function sweep(now = clock.now()): Promise<{ alerts: number; notifications: number }> {
+    const deleted = await alertRepository.deleteEndedBefore(now - options.retentionDays() * DAY_MS);
+    if (deleted.alerts + deleted.notifications > 0) logger.info({ deleted }, 'old alerts deleted');
+    return deleted;
+  }
+
   let windowReload: NodeJS.Timeout | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
   let windowReview: NodeJS.Timeout | undefined;
 
   /** Looks checks over when the set of open windows changed, or a while has passed. */
@@ -131,6 +144,7 @@ export function createAlerts(options: AlertsOptions) {
     /** For the state machine: a check in a maintenance window shows (and counts) as such. */
     inMaintenance: (subject: { serviceId: number; checkId: number }, at: number) =>
       mutes.inMaintenance(subject, at),
+    sweep,
     /** Checks enter and leave maintenance when a window begins or ends (from start). */
     watchWindows,
     async start(): Promise<void> {
@@ -141,12 +155,19 @@ export function createAlerts(options: AlertsOptions) {
         });
       }, WINDOW_RELOAD_MS);
       windowReload.unref();
+      sweeper = setInterval(() => {
+        sweep().catch((error: unknown) => {
+          logger.warn({ err: error }, 'deleting old alerts failed');
+        });
+      }, SWEEP_MS);
+      sweeper.unref();
       if (options.defaultWebhookUrl) await ensureDefaultWebhook(options.defaultWebhookUrl);
       engine.start();
       await delivery.start();
     },
     async close(): Promise<void> {
       clearInterval(windowReload);
+      clearInterval(sweeper);
       clearInterval(windowReview);
       await engine.close();
       await delivery.close();
