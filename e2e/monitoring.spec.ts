@@ -45,6 +45,10 @@ test('a user adds a service with an http check and watches it go up, then down, 
     await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
     await dialog.getByLabel('Name').fill('Media server');
     await dialog.getByLabel('Description').fill('Jellyfin on the NAS');
+    await dialog.getByLabel('Group').fill('Home lab');
+    await dialog.getByLabel('Tags').fill('Critical');
+    await dialog.getByLabel('Tags').press('Enter');
+    await expect(dialog.getByRole('button', { name: 'Remove critical' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Create service' }).click();
 
     await expect(dialog.getByText('Add a check to Media server')).toBeVisible();
@@ -61,6 +65,20 @@ test('a user adds a service with an http check and watches it go up, then down, 
     await expect(page).toHaveURL(/\/services\/\d+/);
     const status = page.getByTestId('service-status');
     await expect(status.locator('[data-status="up"]')).toHaveText('Up');
+
+    // Tags are edited on the service's page; one that is not a tag is refused at its field.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Tags').fill('not a tag!');
+    await edit.getByLabel('Tags').press('Enter');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit.getByLabel('Tags')).toHaveAttribute('aria-invalid', 'true');
+    await edit.getByRole('button', { name: 'Remove not a tag!' }).click();
+    await edit.getByLabel('Tags').fill('nas');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toBeHidden();
+    const labels = page.getByRole('list', { name: 'Group and tags' });
+    await expect(labels).toHaveText(/Home lab.*critical.*nas/);
     const loaded = await page.evaluate(() => performance.timeOrigin);
 
     await target.stop();
@@ -71,7 +89,9 @@ test('a user adds a service with an http check and watches it go up, then down, 
 
     // The overview agrees, and a picture of it is kept for people to look at.
     await page.getByRole('link', { name: 'Overview' }).first().click();
-    const row = page.getByRole('listitem', { name: 'Media server' });
+    const row = page
+      .getByRole('region', { name: 'Home lab' })
+      .getByRole('listitem', { name: 'Media server' });
     await expect(row.locator('[data-status="down"]').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
 

@@ -11,6 +11,7 @@ import { countByStatus, isStatus, sortByUrgency } from '../../lib/status.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { AddServiceDialog, type CheckFormComponent } from './components/add-service-dialog.tsx';
 import { overviewSummary } from './components/overview-summary.ts';
+import { sectionsOf, type Section } from './components/overview-sections.ts';
 import { ServiceRow } from './components/service-row.tsx';
 import { StatusChips } from './components/status-chips.tsx';
 import { useSlashFocus } from './components/use-slash-focus.ts';
@@ -24,7 +25,7 @@ function ListHeader() {
       className="service-grid hidden border-b border-line px-4 py-2 text-[11px] font-medium tracking-wide text-faint uppercase md:grid"
     >
       <span className="area-status">Status</span>
-      <span className="area-name">ServiceSummary</span>
+      <span className="area-name">Service</span>
       <span className="area-kinds">Checks</span>
       <span className="area-bar">Last 48 results</span>
       <span className="area-uptime text-right">Uptime</span>
@@ -47,6 +48,34 @@ function LoadingRows() {
         </div>
       ))}
     </div>
+  );
+}
+
+/** One group's services under its name, with how many are in trouble. */
+function ServiceSection({ section }: { section: Section }) {
+  const list = (
+    <ul role="list" className="m-0 list-none p-0">
+      {section.services.map((service) => (
+        <ServiceRow key={service.id} service={service} />
+      ))}
+    </ul>
+  );
+  if (section.name === null) return list;
+  return (
+    <section aria-label={section.name} className="border-b border-line last:border-b-0">
+      <h2 className="flex items-baseline gap-2 border-b border-line bg-raised/50 px-4 py-1.5 text-xs font-semibold text-ink">
+        {section.name}
+        <span className="font-normal text-faint tabular">{section.services.length}</span>
+        {section.trouble && (
+          <span
+            className={`ml-auto font-medium ${section.down > 0 ? 'text-down' : 'text-degraded'}`}
+          >
+            {section.trouble}
+          </span>
+        )}
+      </h2>
+      {list}
+    </section>
   );
 }
 
@@ -85,9 +114,12 @@ export function OverviewPage({ CheckForm }: { CheckForm: CheckFormComponent }) {
         (!filter || s.status === filter) &&
         (!needle ||
           s.name.toLowerCase().includes(needle) ||
-          s.description.toLowerCase().includes(needle)),
+          s.description.toLowerCase().includes(needle) ||
+          s.group?.toLowerCase().includes(needle) ||
+          s.tags.some((tag) => tag.includes(needle.replace(/^#/, '')))),
     );
   }, [all, filter, deferredQuery]);
+  const sections = useMemo(() => sectionsOf(visible), [visible]);
 
   const total = all?.length ?? 0;
   const summary = overviewSummary(counts, total);
@@ -182,11 +214,7 @@ export function OverviewPage({ CheckForm }: { CheckForm: CheckFormComponent }) {
                 </button>
               </div>
             ) : (
-              <ul role="list" className="m-0 list-none p-0">
-                {visible.map((service) => (
-                  <ServiceRow key={service.id} service={service} />
-                ))}
-              </ul>
+              sections.map((section) => <ServiceSection key={section.key} section={section} />)
             )}
           </section>
         </>

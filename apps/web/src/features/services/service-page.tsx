@@ -8,10 +8,13 @@ import { useService } from './api/get-service.ts';
 import { useServices } from './api/get-services.ts';
 import { Button, buttonClass } from '../../ui/button.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { SearchIcon, TrashIcon } from '../../ui/icons.tsx';
+import { Dialog } from '../../ui/dialog.tsx';
+import { PencilIcon, SearchIcon, TrashIcon } from '../../ui/icons.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { ServiceForm } from './components/service-form.tsx';
 import { ServiceHeader } from './components/service-header.tsx';
+import { ServiceLabels } from './components/service-labels.tsx';
 
 function NotFound() {
   return (
@@ -62,6 +65,7 @@ function ServiceDetail({
   const canOperate = useCanOperate();
   const remove = useDeleteService();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   usePageTitle(service.data?.name, services.data);
 
   if (service.isPending) {
@@ -97,11 +101,17 @@ function ServiceDetail({
           </nav>
           <h1 className="truncate text-xl font-semibold tracking-tight">{data.name}</h1>
           {data.description && <p className="mt-0.5 text-sm text-muted">{data.description}</p>}
+          <ServiceLabels group={data.group} tags={data.tags} className="mt-1.5" />
         </div>
         {canOperate && (
-          <Button variant="ghost" onClick={() => setConfirming(true)}>
-            <TrashIcon size={15} /> Delete service
-          </Button>
+          <div className="flex gap-1">
+            <Button variant="ghost" onClick={() => setEditing(true)}>
+              <PencilIcon size={15} /> Edit
+            </Button>
+            <Button variant="ghost" onClick={() => setConfirming(true)}>
+              <TrashIcon size={15} /> Delete service
+            </Button>
+          </div>
         )}
       </div>
 
@@ -118,6 +128,16 @@ function ServiceDetail({
           <EventsTimeline serviceId={data.id} checks={data.checks} />
         </div>
       </div>
+
+      {canOperate && (
+        <Dialog open={editing} onClose={() => setEditing(false)} title={`Edit ${data.name}`}>
+          <ServiceForm
+            service={data}
+            onSaved={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
+        </Dialog>
+      )}
 
       <ConfirmDialog
         open={confirming}

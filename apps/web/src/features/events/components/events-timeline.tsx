@@ -1,7 +1,7 @@
 import { Result, type Check, type Event } from '@homehub/contracts';
 import { useServiceEvents } from '../api/get-service-events.ts';
 import { formatLatency } from '../../../lib/format.ts';
-import { ArrowRightIcon } from '../../../ui/icons.tsx';
+import { ArrowRightIcon, BellIcon } from '../../../ui/icons.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { StatusDot } from '../../../ui/status-dot.tsx';
@@ -52,7 +52,7 @@ export function EventsTimeline({
                 />
               )}
               <span className="mt-1.5">
-                <StatusDot status={event.toStatus ?? 'pending'} />
+                <StatusDot status={event.toStatus ?? dotOf(event)} />
               </span>
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
@@ -63,6 +63,7 @@ export function EventsTimeline({
                     </>
                   )}
                   {event.toStatus && <StatusBadge status={event.toStatus} />}
+                  {event.type === 'alert' && <AlertMark event={event} />}
                   <RelativeTime at={event.at} className="ml-auto text-xs text-faint" />
                 </div>
                 <EventDetail event={event} check={checkName(event.checkId)} />
@@ -72,6 +73,22 @@ export function EventsTimeline({
         </ol>
       )}
     </Panel>
+  );
+}
+
+/** An alert's event shows as what it is: fired (red) or resolved (green). */
+const dotOf = (event: Event) =>
+  event.type !== 'alert' ? 'pending' : event.data?.state === 'resolved' ? 'up' : 'down';
+
+function AlertMark({ event }: { event: Event }) {
+  const resolved = event.data?.state === 'resolved';
+  return (
+    <span
+      className={`inline-flex items-center gap-1 text-xs font-semibold ${resolved ? 'text-up' : 'text-down'}`}
+    >
+      <BellIcon size={12} />
+      {resolved ? 'Alert resolved' : 'Alert fired'}
+    </span>
   );
 }
 

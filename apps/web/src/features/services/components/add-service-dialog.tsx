@@ -59,7 +59,7 @@ export function AddServiceDialog({ open, onClose, CheckForm }: AddServiceDialogP
           cancelLabel="Skip for now"
         />
       ) : (
-        <ServiceForm onCreated={setService} onCancel={onClose} />
+        <ServiceForm onSaved={setService} onCancel={onClose} />
       )}
     </Dialog>
   );

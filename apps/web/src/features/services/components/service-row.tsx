@@ -6,6 +6,7 @@ import { ResultsBar } from '../../../ui/results-bar.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { formatLatency, formatPercent } from '../../../lib/format.ts';
 import { lastOf } from '../../../lib/uptime.ts';
+import { ServiceLabels } from './service-labels.tsx';
 
 /** One service at a glance. The name's link stretches over the row, so the whole card is a tap target. */
 export const ServiceRow = memo(function ServiceRow({ service }: { service: ServiceSummary }) {
@@ -25,12 +26,15 @@ export const ServiceRow = memo(function ServiceRow({ service }: { service: Servi
         <StatusBadge status={service.status} />
       </div>
       <div className="area-name min-w-0">
-        <Link
-          to={`/services/${service.id}`}
-          className="block truncate font-medium text-ink after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:rounded-md focus-visible:after:outline-2 focus-visible:after:outline-focus"
-        >
-          {service.name}
-        </Link>
+        <div className="flex min-w-0 items-center gap-2">
+          <Link
+            to={`/services/${service.id}`}
+            className="block truncate font-medium text-ink after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none focus-visible:after:rounded-md focus-visible:after:outline-2 focus-visible:after:outline-focus"
+          >
+            {service.name}
+          </Link>
+          <ServiceLabels group={null} tags={service.tags} className="hidden shrink-0 sm:flex" />
+        </div>
         {service.description && (
           <p className="truncate text-xs text-muted">{service.description}</p>
         )}
