@@ -67,7 +67,7 @@ test('a user adds a service with an http check and watches it go up, then down, 
     await expect(status.locator('[data-status="up"]')).toHaveText('Up');
 
     // Tags are edited on the service's page; one that is not a tag is refused at its field.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit service' }).click();
     const edit = page.getByRole('dialog');
     await edit.getByLabel('Tags').fill('not a tag!');
     await edit.getByLabel('Tags').press('Enter');

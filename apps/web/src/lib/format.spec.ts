@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatPercent, formatSpan } from './format.ts';
+import { formatBytes, formatPercent, formatRelative, formatSpan } from './format.ts';
 
 describe('formatBytes', () => {
   it('uses decimal units with about three significant digits', () => {
@@ -25,5 +25,17 @@ describe('formatSpan', () => {
     const day = Date.parse('2026-01-01T00:00:00.000Z');
     expect(formatSpan(day, day + 86_400_000)).toMatch(/Jan 1, 2026/);
     expect(formatSpan(day, day + 5 * 86_400_000)).toMatch(/Jan 1\s*–\s*5, 2026/);
+  });
+});
+
+describe('formatRelative', () => {
+  it('reads back for the past and forward for what is ahead, and near now as now', () => {
+    const now = new Date('2026-01-01T12:00:00.000Z');
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    expect(formatRelative(at(-5), now)).toBe('just now');
+    expect(formatRelative(at(5), now)).toBe('just now');
+    expect(formatRelative(at(-90), now)).toBe('1 min ago');
+    expect(formatRelative(at(2 * 3600), now)).toBe('in 2 h');
+    expect(formatRelative(at(3 * 86_400), now)).toBe('in 3 d');
   });
 });

@@ -7,15 +7,17 @@ export function formatLatency(ms: number | null | undefined): string {
 
 /** "just now", "42 s ago", "3 min ago", "5 h ago", "12 d ago". */
 export function formatRelative(at: Date, now: Date = new Date()): string {
-  const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
-  if (seconds < 0) return 'just now';
+  const delta = Math.round((now.getTime() - at.getTime()) / 1000);
+  const seconds = Math.abs(delta);
   if (seconds < 10) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
+  // A time ahead (a silence's end, a window's start) reads forward.
+  const say = (amount: string) => (delta < 0 ? `in ${amount}` : `${amount} ago`);
+  if (seconds < 60) return say(`${seconds} s`);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return say(`${minutes} min`);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  if (hours < 48) return say(`${hours} h`);
+  return say(`${Math.floor(hours / 24)} d`);
 }
 
 const exactFormat = new Intl.DateTimeFormat(undefined, {

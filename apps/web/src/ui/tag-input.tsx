@@ -81,8 +81,12 @@ export function TagInput({
             value={draft}
             onChange={(e) => {
               const text = e.target.value;
-              // A pick from the list arrives whole: take it at once.
-              if (offered.includes(text)) commit(text);
+              // A pick from the list is not typing (no InputEvent, or a replacement): take it
+              // at once. Typed text that happens to match a suggestion stays a draft.
+              const native = e.nativeEvent;
+              const picked =
+                !(native instanceof InputEvent) || native.inputType === 'insertReplacementText';
+              if (picked && offered.includes(text)) commit(text);
               else setDraft(text);
             }}
             onKeyDown={onKeyDown}

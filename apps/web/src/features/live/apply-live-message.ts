@@ -225,22 +225,40 @@ function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): 
   void client.invalidateQueries({ queryKey: queryKeys.serviceList });
 }
 
+/** Alerts are cached as plain lists and as pages of an infinite query, all under one key. */
+type AlertCache = Alert[] | InfiniteData<{ results: Alert[]; next: string | null }, unknown>;
+
 /**
- * An alert changed state: patched in place when it is listed; a new one (or new messages
- * about one) needs its trail and deliveries, so the list is fetched again.
+ * An alert changed state: patched in place wherever it is listed. A new one (or new messages
+ * about one) needs its trail and deliveries, and one that resolved (or came back) belongs in
+ * another list, so then the lists are fetched again.
  */
 function applyAlert(client: QueryClient, alert: AlertChange): void {
   let known = false;
-  patchQuery<Alert[]>(client, queryKeys.alerts, (list) =>
-    list.map((item) => {
-      if (item.id !== alert.id) return item;
-      known = true;
-      return { ...item, ...alert };
-    }),
-  );
+  let moved = false;
+  const patchList = (list: Alert[]) => {
+    const index = list.findIndex((item) => item.id === alert.id);
+    if (index === -1) return list;
+    const item = list[index]!;
+    known = true;
+    if ((item.state === 'resolved') !== (alert.state === 'resolved')) moved = true;
+    const next = list.slice();
+    next[index] = { ...item, ...alert };
+    return next;
+  };
+  for (const [key] of client.getQueriesData<AlertCache>({ queryKey: queryKeys.alerts })) {
+    patchQuery<AlertCache>(client, key, (data) => {
+      if (Array.isArray(data)) return patchList(data);
+      const pages = data.pages.map((page) => {
+        const results = patchList(page.results);
+        return results === page.results ? page : { ...page, results };
+      });
+      return pages.every((page, i) => page === data.pages[i]) ? data : { ...data, pages };
+    });
+  }
   void client.invalidateQueries({
     queryKey: queryKeys.alerts,
-    refetchType: known ? 'none' : 'active',
+    refetchType: known && !moved ? 'none' : 'active',
   });
 }
 

@@ -105,7 +105,7 @@ function ServiceDetail({
         </div>
         {canOperate && (
           <div className="flex gap-1">
-            <Button variant="ghost" onClick={() => setEditing(true)}>
+            <Button variant="ghost" aria-label="Edit service" onClick={() => setEditing(true)}>
               <PencilIcon size={15} /> Edit
             </Button>
             <Button variant="ghost" onClick={() => setConfirming(true)}>

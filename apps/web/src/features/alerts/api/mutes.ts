@@ -2,8 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type {
   Maintenance,
   MaintenanceCreateInput,
+  MaintenanceUpdate,
   Silence,
   SilenceCreateInput,
+  SilenceUpdate,
 } from '@homehub/contracts';
 import { apiFetch } from '../../../lib/client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -29,10 +31,14 @@ export const useMaintenance = () => useQuery(maintenanceQueryOptions());
 
 export const createSilence = (body: SilenceCreateInput) =>
   apiFetch<Silence>('/silences', { method: 'POST', body });
+export const updateSilence = ({ id, ...body }: SilenceUpdate & { id: number }) =>
+  apiFetch<Silence>(`/silences/${id}`, { method: 'PATCH', body });
 export const deleteSilence = (id: number) =>
   apiFetch<void>(`/silences/${id}`, { method: 'DELETE' });
 export const createMaintenance = (body: MaintenanceCreateInput) =>
   apiFetch<Maintenance>('/maintenance', { method: 'POST', body });
+export const updateMaintenance = ({ id, ...body }: MaintenanceUpdate & { id: number }) =>
+  apiFetch<Maintenance>(`/maintenance/${id}`, { method: 'PATCH', body });
 export const deleteMaintenance = (id: number) =>
   apiFetch<void>(`/maintenance/${id}`, { method: 'DELETE' });
 
@@ -42,6 +48,8 @@ function useMuteMutation<A, R>(mutationFn: (args: A) => Promise<R>, key: readonl
 }
 
 export const useCreateSilence = () => useMuteMutation(createSilence, queryKeys.silences);
+export const useUpdateSilence = () => useMuteMutation(updateSilence, queryKeys.silences);
 export const useDeleteSilence = () => useMuteMutation(deleteSilence, queryKeys.silences);
 export const useCreateMaintenance = () => useMuteMutation(createMaintenance, queryKeys.maintenance);
+export const useUpdateMaintenance = () => useMuteMutation(updateMaintenance, queryKeys.maintenance);
 export const useDeleteMaintenance = () => useMuteMutation(deleteMaintenance, queryKeys.maintenance);

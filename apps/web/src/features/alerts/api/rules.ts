@@ -28,17 +28,3 @@ function useRuleMutation<A, R>(mutationFn: (args: A) => Promise<R>) {
 export const useCreateRule = () => useRuleMutation(createRule);
 export const useUpdateRule = () => useRuleMutation(updateRule);
 export const useDeleteRule = () => useRuleMutation(deleteRule);
-
-/** Names of services for the pickers: the list route, first page of 500. */
-export const getServiceNames = (signal?: AbortSignal) =>
-  apiFetch<{ results: { id: number; name: string }[] }>(
-    '/services?limit=500',
-    signal ? { signal } : {},
-  ).then((p) => p.results.map(({ id, name }) => ({ id, name })));
-
-export const useServiceNames = () =>
-  useQuery({
-    queryKey: queryKeys.alertServices,
-    queryFn: ({ signal }) => getServiceNames(signal),
-    staleTime: 60_000,
-  });

@@ -4,7 +4,7 @@ import { Panel } from '../../../ui/panel.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { CheckIcon } from '../../../ui/icons.tsx';
 import { EmptyState, ErrorState, RowsLoading } from '../../../ui/states.tsx';
-import { useAcknowledgeAlert, useAlerts } from '../api/alerts.ts';
+import { useAcknowledgeAlert, useAlertHistory, useOpenAlerts } from '../api/alerts.ts';
 
 const STATE_STYLE: Record<Alert['state'], string> = {
   firing: 'bg-down-soft text-down',
@@ -92,15 +92,59 @@ function AlertRow({ alert, canAck }: { alert: Alert; canAck: boolean }) {
   );
 }
 
-/** Firing now on top, then the history; each with why it was (not) sent. */
+const isResolved = (alert: Alert) => alert.state === 'resolved';
+
+function History() {
+  const history = useAlertHistory();
+  if (history.isPending) return <RowsLoading label="Loading the history" rowClass="h-12" />;
+  // A failed "load older" keeps what was loaded: only a failed first page has nothing to show.
+  if (history.isError && !history.data) {
+    return (
+      <div className="p-4">
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      </div>
+    );
+  }
+  // A live change may resolve or reopen an alert before the refetch moves it.
+  const past = history.data.pages.flatMap((page) => page.results).filter(isResolved);
+  if (past.length === 0)
+    return <p className="px-4 py-6 text-sm text-muted">No resolved alert yet.</p>;
+  return (
+    <>
+      <ul className="divide-y divide-line">
+        {past.map((alert) => (
+          <AlertRow key={alert.id} alert={alert} canAck={false} />
+        ))}
+      </ul>
+      {history.hasNextPage && (
+        <div className="flex justify-center border-t border-line p-3">
+          <Button
+            onClick={() => void history.fetchNextPage()}
+            disabled={history.isFetchingNextPage}
+          >
+            {history.isFetchingNextPage ? 'Loading…' : 'Load older alerts'}
+          </Button>
+        </div>
+      )}
+      {history.isFetchNextPageError && (
+        <p role="alert" className="px-4 pb-3 text-center text-xs text-down">
+          Could not load older alerts: {history.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Firing now on top, then the history page by page; each with why it was (not) sent. */
 export function AlertList({ canAck }: { canAck: boolean }) {
-  const alerts = useAlerts();
+  const alerts = useOpenAlerts();
+  const history = useAlertHistory();
   if (alerts.isPending) return <RowsLoading label="Loading alerts" rowClass="h-12" />;
   if (alerts.isError) {
     return <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />;
   }
-  const open = alerts.data.filter((a) => a.state !== 'resolved');
-  const past = alerts.data.filter((a) => a.state === 'resolved');
+  const open = alerts.data.filter((a) => !isResolved(a));
+  const loaded = history.data?.pages.flatMap((page) => page.results).filter(isResolved);
   return (
     <div className="space-y-5">
       {open.length === 0 ? (
@@ -116,16 +160,8 @@ export function AlertList({ canAck }: { canAck: boolean }) {
           </ul>
         </Panel>
       )}
-      <Panel title="History" count={past.length}>
-        {past.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-muted">No resolved alert yet.</p>
-        ) : (
-          <ul className="divide-y divide-line">
-            {past.map((alert) => (
-              <AlertRow key={alert.id} alert={alert} canAck={false} />
-            ))}
-          </ul>
-        )}
+      <Panel title="History" {...(loaded && !history.hasNextPage ? { count: loaded.length } : {})}>
+        <History />
       </Panel>
     </div>
   );

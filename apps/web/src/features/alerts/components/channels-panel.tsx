@@ -2,13 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { CHANNEL_TYPES, type Channel, type ChannelType } from '@homehub/contracts';
 import { isApiError } from '../../../lib/api-error.ts';
 import { Button } from '../../../ui/button.tsx';
-import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
-import { Dialog } from '../../../ui/dialog.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { SelectField, TextField } from '../../../ui/form-field.tsx';
-import { PlusIcon } from '../../../ui/icons.tsx';
-import { Panel } from '../../../ui/panel.tsx';
-import { ErrorState, RowsLoading } from '../../../ui/states.tsx';
 import {
   useChannels,
   useCreateChannel,
@@ -24,6 +19,8 @@ import {
   toChannelConfig,
   type ChannelValues,
 } from './channel-fields.tsx';
+import { FormFooter } from './form-footer.tsx';
+import { ItemListPanel } from './item-list.tsx';
 
 function ChannelDialog({ channel, onClose }: { channel: Channel | null; onClose: () => void }) {
   const [type, setType] = useState<ChannelType>(channel?.type ?? 'webhook');
@@ -99,14 +96,11 @@ function ChannelDialog({ channel, onClose }: { channel: Channel | null; onClose:
         errorOf={errorOf}
         storedSecrets={channel?.secretsSet ?? []}
       />
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : channel ? 'Save channel' : 'Add channel'}
-        </Button>
-      </div>
+      <FormFooter
+        onCancel={onClose}
+        pending={mutation.isPending}
+        label={channel ? 'Save channel' : 'Add channel'}
+      />
     </form>
   );
 }
@@ -142,86 +136,24 @@ function TestButton({ channel }: { channel: Channel }) {
 /** Where notifications go; admins add, edit and test them. */
 export function ChannelsPanel({ admin }: { admin: boolean }) {
   const channels = useChannels();
-  const [editing, setEditing] = useState<Channel | null | undefined>(undefined);
-  const [deleting, setDeleting] = useState<Channel | null>(null);
   const remove = useDeleteChannel();
   return (
-    <Panel
+    <ItemListPanel
       title="Channels"
-      {...(channels.data ? { count: channels.data.length } : {})}
-      action={
-        admin && (
-          <Button onClick={() => setEditing(null)}>
-            <PlusIcon size={14} /> Add channel
-          </Button>
-        )
-      }
-    >
-      {channels.isPending ? (
-        <RowsLoading label="Loading channels" />
-      ) : channels.isError ? (
-        <div className="p-4">
-          <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />
-        </div>
-      ) : channels.data.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-muted">
-          No channel yet. {admin ? 'Add one, then a rule that sends to it.' : ''}
+      noun="channel"
+      query={channels}
+      canEdit={admin}
+      empty={`No channel yet. ${admin ? 'Add one, then a rule that sends to it.' : ''}`}
+      describe={(channel) => (
+        <p className="text-xs text-muted">
+          {channelTitleOf(channel.type)}
+          {channel.maxPerHour > 0 ? ` · at most ${channel.maxPerHour} an hour` : ''}
         </p>
-      ) : (
-        <ul className="divide-y divide-line">
-          {channels.data.map((channel) => (
-            <li key={channel.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-              <div className="min-w-0 flex-1 basis-56">
-                <p className="truncate text-sm font-medium">
-                  {channel.name}
-                  {!channel.enabled && <span className="ml-2 text-xs text-faint">disabled</span>}
-                </p>
-                <p className="text-xs text-muted">
-                  {channelTitleOf(channel.type)}
-                  {channel.maxPerHour > 0 ? ` · at most ${channel.maxPerHour} an hour` : ''}
-                </p>
-              </div>
-              {admin && (
-                <div className="flex flex-wrap items-center gap-2">
-                  <TestButton channel={channel} />
-                  <Button variant="ghost" onClick={() => setEditing(channel)}>
-                    Edit
-                  </Button>
-                  <Button variant="ghost" onClick={() => setDeleting(channel)}>
-                    Delete
-                  </Button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
       )}
-      <Dialog
-        open={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-        title={editing ? `Edit ${editing.name}` : 'Add a channel'}
-      >
-        {editing !== undefined && (
-          <ChannelDialog
-            key={editing?.id ?? 'new'}
-            channel={editing}
-            onClose={() => setEditing(undefined)}
-          />
-        )}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? 'channel'}?`}
-        confirmLabel="Delete channel"
-        pending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })
-        }
-      >
-        Rules that send to it will no longer reach it.
-      </ConfirmDialog>
-    </Panel>
+      extraActions={(channel) => <TestButton channel={channel} />}
+      form={(channel, close) => <ChannelDialog channel={channel} onClose={close} />}
+      remove={remove}
+      deleteNote="Rules that send to it will no longer reach it."
+    />
   );
 }

@@ -1,23 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { ALERT_KINDS, type AlertKind, type Rule } from '@homehub/contracts';
-import { isApiError } from '../../../lib/api-error.ts';
-import { Button } from '../../../ui/button.tsx';
-import { ConfirmDialog } from '../../../ui/confirm-dialog.tsx';
-import { Dialog } from '../../../ui/dialog.tsx';
+import { ALERT_KINDS, type AlertKind, type Rule, type Selector } from '@homehub/contracts';
+import { fieldErrorOf, isApiError } from '../../../lib/api-error.ts';
 import { FieldError } from '../../../ui/field-error.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { TextField } from '../../../ui/form-field.tsx';
-import { PlusIcon } from '../../../ui/icons.tsx';
-import { Panel } from '../../../ui/panel.tsx';
-import { ErrorState, RowsLoading } from '../../../ui/states.tsx';
 import { useChannels } from '../api/channels.ts';
-import {
-  useCreateRule,
-  useDeleteRule,
-  useRules,
-  useServiceNames,
-  useUpdateRule,
-} from '../api/rules.ts';
+import { useCreateRule, useDeleteRule, useRules, useUpdateRule } from '../api/rules.ts';
+import { useServiceLabels } from '../api/services.ts';
+import { FormFooter } from './form-footer.tsx';
+import { ItemListPanel } from './item-list.tsx';
+import { SelectorEditor } from './selector-editor.tsx';
+import { describeSelector, SELECTOR_FIELDS, selectorOf, serviceNamesOf } from './selector.ts';
 
 export const KIND_LABEL: Record<AlertKind, string> = {
   down: 'Down',
@@ -82,11 +75,10 @@ const TIMINGS = [
 
 function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void }) {
   const channels = useChannels();
-  const services = useServiceNames();
   const [name, setName] = useState(rule?.name ?? '');
   const [events, setEvents] = useState<AlertKind[]>(rule?.events ?? ['down', 'recovered']);
   const [channelIds, setChannelIds] = useState<number[]>(rule?.channelIds ?? []);
-  const [serviceIds, setServiceIds] = useState<number[]>(rule?.serviceIds ?? []);
+  const [selector, setSelector] = useState<Selector>(() => selectorOf(rule));
   const [timings, setTimings] = useState<Record<string, string>>({
     forSeconds: String(rule?.forSeconds ?? 0),
     groupWaitSeconds: String(rule?.groupWaitSeconds ?? 30),
@@ -97,6 +89,7 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
   const update = useUpdateRule();
   const mutation = rule ? update : create;
   const fields = isApiError(mutation.error) ? mutation.error.fields : {};
+  const errorOf = (path: string) => fieldErrorOf(fields, path);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -104,7 +97,7 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
       name,
       events,
       channelIds,
-      serviceIds,
+      ...selector,
       forSeconds: Number(timings.forSeconds),
       groupWaitSeconds: Number(timings.groupWaitSeconds),
       groupIntervalSeconds: Number(timings.groupIntervalSeconds),
@@ -118,7 +111,7 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
     <form onSubmit={submit} className="space-y-4" noValidate>
       <FormError
         error={mutation.error}
-        claimed={['name', 'events', 'channelIds', 'serviceIds', ...TIMINGS.map((t) => t[0])]}
+        claimed={['name', 'events', 'channelIds', ...SELECTOR_FIELDS, ...TIMINGS.map((t) => t[0])]}
       />
       <div className="grid grid-cols-2 gap-x-3 gap-y-4">
         <TextField
@@ -143,13 +136,11 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
           onChange={setChannelIds}
           error={fields.channelIds}
         />
-        <Checkboxes
-          legend="Services"
-          hint="None ticked: every service."
-          options={(services.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          selected={serviceIds}
-          onChange={setServiceIds}
-          error={fields.serviceIds}
+        <SelectorEditor
+          className="col-span-2"
+          value={selector}
+          onChange={setSelector}
+          errorOf={errorOf}
         />
         {TIMINGS.map(([key, label, hint]) => (
           <TextField
@@ -165,14 +156,11 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
           />
         ))}
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : rule ? 'Save rule' : 'Add rule'}
-        </Button>
-      </div>
+      <FormFooter
+        onCancel={onClose}
+        pending={mutation.isPending}
+        label={rule ? 'Save rule' : 'Add rule'}
+      />
     </form>
   );
 }
@@ -181,91 +169,37 @@ function RuleForm({ rule, onClose }: { rule: Rule | null; onClose: () => void })
 export function RulesPanel({ admin }: { admin: boolean }) {
   const rules = useRules();
   const channels = useChannels();
-  const [editing, setEditing] = useState<Rule | null | undefined>(undefined);
-  const [deleting, setDeleting] = useState<Rule | null>(null);
+  const services = useServiceLabels();
   const remove = useDeleteRule();
   const channelName = (id: number) =>
     channels.data?.find((c) => c.id === id)?.name ?? `channel #${id}`;
   return (
-    <Panel
+    <ItemListPanel
       title="Rules"
-      {...(rules.data ? { count: rules.data.length } : {})}
-      action={
-        admin && (
-          <Button onClick={() => setEditing(null)}>
-            <PlusIcon size={14} /> Add rule
-          </Button>
-        )
-      }
-    >
-      {rules.isPending ? (
-        <RowsLoading label="Loading rules" />
-      ) : rules.isError ? (
-        <div className="p-4">
-          <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />
-        </div>
-      ) : rules.data.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-muted">No rule: nothing is sent.</p>
-      ) : (
-        <ul className="divide-y divide-line">
-          {rules.data.map((rule) => (
-            <li key={rule.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3">
-              <div className="min-w-0 flex-1 basis-56">
-                <p className="text-sm font-medium">
-                  {rule.name}
-                  {!rule.enabled && <span className="ml-2 text-xs text-faint">disabled</span>}
-                </p>
-                <p className="text-xs text-muted">
-                  {rule.events.map((e) => e.replace('_', ' ')).join(', ')} →{' '}
-                  {rule.channelIds.map(channelName).join(', ')}
-                  {rule.serviceIds.length > 0 ? ` · ${rule.serviceIds.length} services` : ''}
-                </p>
-                <p className="text-xs text-faint">
-                  wait {rule.groupWaitSeconds} s · interval {rule.groupIntervalSeconds} s · remind{' '}
-                  {rule.repeatIntervalSeconds > 0 ? `${rule.repeatIntervalSeconds} s` : 'never'}
-                  {rule.forSeconds > 0 ? ` · after ${rule.forSeconds} s` : ''}
-                </p>
-              </div>
-              {admin && (
-                <div className="flex gap-2">
-                  <Button variant="ghost" onClick={() => setEditing(rule)}>
-                    Edit
-                  </Button>
-                  <Button variant="ghost" onClick={() => setDeleting(rule)}>
-                    Delete
-                  </Button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+      noun="rule"
+      query={rules}
+      canEdit={admin}
+      empty="No rule: nothing is sent."
+      describe={(rule) => (
+        <>
+          <p className="text-xs text-muted">
+            {rule.events.map((e) => e.replaceAll('_', ' ')).join(', ')} →{' '}
+            {rule.channelIds.map(channelName).join(', ')}
+          </p>
+          <p className="text-xs text-muted" title={serviceNamesOf(rule, services.data)}>
+            <span className="text-faint">For </span>
+            {describeSelector(rule)}
+          </p>
+          <p className="text-xs text-faint">
+            wait {rule.groupWaitSeconds} s · interval {rule.groupIntervalSeconds} s · remind{' '}
+            {rule.repeatIntervalSeconds > 0 ? `${rule.repeatIntervalSeconds} s` : 'never'}
+            {rule.forSeconds > 0 ? ` · after ${rule.forSeconds} s` : ''}
+          </p>
+        </>
       )}
-      <Dialog
-        open={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-        title={editing ? `Edit ${editing.name}` : 'Add a rule'}
-      >
-        {editing !== undefined && (
-          <RuleForm
-            key={editing?.id ?? 'new'}
-            rule={editing}
-            onClose={() => setEditing(undefined)}
-          />
-        )}
-      </Dialog>
-      <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete ${deleting?.name ?? 'rule'}?`}
-        confirmLabel="Delete rule"
-        pending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })
-        }
-      >
-        Its alerts stay in the history; nothing new is sent for it.
-      </ConfirmDialog>
-    </Panel>
+      form={(rule, close) => <RuleForm rule={rule} onClose={close} />}
+      remove={remove}
+      deleteNote="Its alerts stay in the history; nothing new is sent for it."
+    />
   );
 }
