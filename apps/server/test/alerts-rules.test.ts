@@ -315,8 +315,17 @@ describe.each(backends())('alert rules on %s', (backend) => {
       8000,
       'the group to leave maintenance',
     );
-    const changes = await t.api('GET', `/api/v1/events?serviceId=${b.serviceId}`);
-    expect(changes.body.results.slice(0, 2).map((e: { message: string }) => e.message)).toEqual([
+    // The status changes are written in order behind the state machine: wait for them.
+    const messages = await eventually(
+      async () => {
+        const res = await t.api('GET', `/api/v1/events?serviceId=${b.serviceId}`);
+        const latest = res.body.results.slice(0, 2).map((e: { message: string }) => e.message);
+        return latest[0]?.includes('ended') && latest;
+      },
+      5000,
+      'the window’s two changes on the timeline',
+    );
+    expect(messages).toEqual([
       'job: The maintenance window ended; waiting for the next result',
       'job: A maintenance window began',
     ]);

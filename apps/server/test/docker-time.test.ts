@@ -73,7 +73,9 @@ for (const backend of backends()) {
               e.serviceId === found.serviceId &&
               e.toStatus === 'degraded',
           ),
-        15_000,
+        // The follower looks every 5 s, behind any stats sampling in its queue: on a loaded
+        // machine that can take a few rounds.
+        30_000,
         'the check to turn degraded',
       );
       expect(degraded.message).toMatch(/Health check still starting after \d+ s/);

@@ -40,6 +40,8 @@ describe('response serializer', () => {
       id: 1,
       name: 'Home',
       description: '',
+      group: null,
+      tags: ['nas'],
       status: 'up',
       statusChangedAt: null,
       checks: [check],
