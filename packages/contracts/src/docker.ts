@@ -87,7 +87,7 @@ export type Container = z.infer<typeof Container>;
 
 export const ContainerListQuery = z.object({ serviceId: Id.optional() });
 
-export const STATS_RANGES = ['1h', '24h', '7d'] as const;
+export const STATS_RANGES = ['1h', '24h', '7d', '30d', '90d'] as const;
 export const StatsRange = z.enum(STATS_RANGES);
 export type StatsRange = z.infer<typeof StatsRange>;
 export const StatsQuery = z.object({ range: StatsRange.default('1h') });
@@ -96,7 +96,10 @@ export const StatsQuery = z.object({ range: StatsRange.default('1h') });
 export const StatsPoint = z.object({
   at: Timestamp,
   cpuPercent: z.number(),
+  /** The highest sample in the bucket (for a single sample, itself). */
+  cpuMaxPercent: z.number(),
   memoryBytes: z.number(),
+  memoryMaxBytes: z.number(),
   memoryLimitBytes: z.number(),
   /** Counters since the container started. */
   netRxBytes: z.number(),

@@ -193,6 +193,22 @@ export interface DockerStatsTable {
   blockWriteBytes: number;
 }
 
+/** A bucket of a container's stats samples: sums for averages, peaks, the last counters. */
+export interface DockerStatsRollupTable {
+  containerRef: number;
+  at: number;
+  samples: number;
+  cpuSum: number;
+  cpuMax: number;
+  memorySum: number;
+  memoryMax: number;
+  memoryLimitBytes: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+}
+
 export interface AlertChannelsTable {
   id: Generated<number>;
   name: string;
@@ -342,6 +358,8 @@ export interface DB {
   dockerEngines: DockerEnginesTable;
   dockerContainers: DockerContainersTable;
   dockerStats: DockerStatsTable;
+  dockerStatsFiveMinute: DockerStatsRollupTable;
+  dockerStatsHourly: DockerStatsRollupTable;
   alertChannels: AlertChannelsTable;
   alertRules: AlertRulesTable;
   alertSilences: AlertSilencesTable;

@@ -16,7 +16,7 @@ import type { Bus } from '../../platform/bus.ts';
 import { iso, type Clock } from '../../platform/clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { ContainerRow, EngineRow } from '../../db/schema.ts';
-import type { ContainerRepository } from './container.repository.ts';
+import type { ContainerRepository, StatsTier } from './container.repository.ts';
 import type { CheckWriter, ServiceWriter } from './container.follower.ts';
 import type { EngineRepository } from './engine.repository.ts';
 import { EngineWatcher, type EngineStatus } from './engine.watcher.ts';
@@ -24,13 +24,20 @@ import type { StatusTracker } from '../checks/status.tracker.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Stats samples are kept this long; the 7-day chart is the longest. */
-export const STATS_RETENTION_MS = 8 * DAY;
-const STATS_WINDOWS: Record<StatsRange, { ms: number; bucketMs: number }> = {
-  '1h': { ms: HOUR, bucketMs: 0 },
-  '24h': { ms: DAY, bucketMs: 5 * 60_000 },
-  '7d': { ms: 7 * DAY, bucketMs: HOUR },
-};
+/**
+ * How long each form of the stats is kept: raw samples for the hour chart, 5-minute buckets
+ * for the day, hourly ones for the week, month and quarter (and a year back).
+ */
+export const STATS_RETENTION_MS = { raw: 2 * DAY, fiveMinute: 14 * DAY, hourly: 400 * DAY };
+/** Each chart's span, where it reads from, and its buckets: a few hundred points at most. */
+const STATS_WINDOWS: Record<StatsRange, { ms: number; tier: StatsTier | null; bucketMs: number }> =
+  {
+    '1h': { ms: HOUR, tier: null, bucketMs: 0 },
+    '24h': { ms: DAY, tier: 'fiveMinute', bucketMs: 5 * 60_000 },
+    '7d': { ms: 7 * DAY, tier: 'hourly', bucketMs: HOUR },
+    '30d': { ms: 30 * DAY, tier: 'hourly', bucketMs: 2 * HOUR },
+    '90d': { ms: 90 * DAY, tier: 'hourly', bucketMs: 6 * HOUR },
+  };
 
 interface Deps {
   engines: EngineRepository;
@@ -167,7 +174,17 @@ export function createEngineService(deps: Deps) {
     }
   }
 
+  /** Drops stats past each form's retention (raw samples, 5-minute and hourly buckets). */
+  function sweepStats(now = clock.now()) {
+    return containers.deleteStatsBefore({
+      raw: now - STATS_RETENTION_MS.raw,
+      fiveMinute: now - STATS_RETENTION_MS.fiveMinute,
+      hourly: now - STATS_RETENTION_MS.hourly,
+    });
+  }
+
   return {
+    sweepStats,
     async list(): Promise<Engine[]> {
       return (await engines.list()).map(present);
     },
@@ -237,14 +254,14 @@ export function createEngineService(deps: Deps) {
       const window = STATS_WINDOWS[range];
       const since = clock.now() - window.ms;
       const rows =
-        window.bucketMs === 0
+        window.tier === null
           ? await containers.rawStats(containerRef, since)
-          : await containers.bucketedStats(containerRef, since, window.bucketMs);
+          : await containers.rolledStats(window.tier, containerRef, since, window.bucketMs);
       return {
         containerId: containerRef,
         range,
         bucketSeconds: window.bucketMs / 1000,
-        points: rows.map(({ containerRef: _ref, at, ...figures }) => ({ at: iso(at), ...figures })),
+        points: rows.map(({ at, ...figures }) => ({ at: iso(at), ...figures })),
       };
     },
 
@@ -292,7 +309,7 @@ export function createEngineService(deps: Deps) {
         }
       });
       retention = setInterval(() => {
-        containers.deleteStatsBefore(clock.now() - STATS_RETENTION_MS).catch((error: unknown) => {
+        sweepStats().catch((error: unknown) => {
           logger.error({ err: error }, 'removing old container stats failed');
         });
       }, HOUR);

@@ -9,11 +9,14 @@ import { useContainerStats, useServiceContainer } from '../api/containers.ts';
 import { containerStatus, formatUptime } from './container-status.ts';
 import { StatsChart } from './stats-chart.tsx';
 
-const RANGE_MS: Record<StatsRange, number> = {
-  '1h': 3_600_000,
-  '24h': 86_400_000,
-  '7d': 7 * 86_400_000,
-};
+const DAY_MS = 86_400_000;
+const RANGES: { value: StatsRange; ms: number; title: string }[] = [
+  { value: '1h', ms: DAY_MS / 24, title: 'Last hour' },
+  { value: '24h', ms: DAY_MS, title: 'Last 24 hours' },
+  { value: '7d', ms: 7 * DAY_MS, title: 'Last 7 days' },
+  { value: '30d', ms: 30 * DAY_MS, title: 'Last 30 days' },
+  { value: '90d', ms: 90 * DAY_MS, title: 'Last 90 days' },
+];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,16 +32,20 @@ function Resources({ container }: { container: Container }) {
   const stats = useContainerStats(container.id, range);
   const series = useMemo(() => {
     const points = stats.data?.points ?? [];
+    // Raw samples are their own peaks: only buckets draw a second line.
+    const bucketed = (stats.data?.bucketSeconds ?? 0) > 0;
     return {
       xs: points.map((p) => Date.parse(p.at) / 1000),
       cpu: points.map((p) => p.cpuPercent),
+      cpuPeaks: bucketed ? points.map((p) => p.cpuMaxPercent) : null,
       memory: points.map((p) => p.memoryBytes),
+      memoryPeaks: bucketed ? points.map((p) => p.memoryMaxBytes) : null,
       limit: points.at(-1)?.memoryLimitBytes || null,
     };
   }, [stats.data]);
   // The window ends when the samples were read (the charts show nothing before they are).
   const to = stats.dataUpdatedAt;
-  const from = to - RANGE_MS[range];
+  const from = to - RANGES.find((r) => r.value === range)!.ms;
 
   return (
     <div className="space-y-3 border-t border-line p-4">
@@ -48,11 +55,7 @@ function Resources({ container }: { container: Container }) {
           label="Stats range"
           value={range}
           onChange={setRange}
-          options={[
-            { value: '1h', label: '1h', title: 'Last hour' },
-            { value: '24h', label: '24h', title: 'Last 24 hours' },
-            { value: '7d', label: '7d', title: 'Last 7 days' },
-          ]}
+          options={RANGES.map(({ value, title }) => ({ value, label: value, title }))}
         />
       </div>
       {stats.isPending ? (
@@ -63,6 +66,7 @@ function Resources({ container }: { container: Container }) {
             label="CPU"
             xs={series.xs}
             values={series.cpu}
+            peaks={series.cpuPeaks}
             from={from}
             to={to}
             minTop={10}
@@ -72,6 +76,7 @@ function Resources({ container }: { container: Container }) {
             label="Memory"
             xs={series.xs}
             values={series.memory}
+            peaks={series.memoryPeaks}
             limit={series.limit}
             from={from}
             to={to}

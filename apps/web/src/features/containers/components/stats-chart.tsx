@@ -9,6 +9,8 @@ interface StatsChartProps {
   /** Seconds since the epoch. */
   xs: number[];
   values: number[];
+  /** Each bucket's highest sample, drawn faintly above the average (bucketed ranges). */
+  peaks?: number[] | null;
   /** A ceiling drawn as a dashed line (a memory limit), when there is one. */
   limit?: number | null;
   from: number;
@@ -24,6 +26,7 @@ export function StatsChart({
   label,
   xs,
   values,
+  peaks = null,
   limit = null,
   from,
   to,
@@ -35,7 +38,7 @@ export function StatsChart({
   const chartRef = useRef<uPlot | null>(null);
   const theme = useResolvedTheme();
   // The chart reads these through refs so new samples do not rebuild it.
-  const latest = useRef({ xs, values, limit, from, to, format, minTop });
+  const latest = useRef({ xs, values, peaks, limit, from, to, format, minTop });
 
   useEffect(() => {
     const container = containerRef.current;
@@ -51,8 +54,8 @@ export function StatsChart({
       ticks: { stroke: grid, width: 1, size: 4 },
     };
     const top = () => {
-      const { values: v, limit: l, minTop: m } = latest.current;
-      return Math.max(m, l ?? 0, ...v) * 1.05;
+      const { values: v, peaks: p, limit: l, minTop: m } = latest.current;
+      return Math.max(m, l ?? 0, ...v, ...(p ?? [])) * 1.05;
     };
     const chart = new uPlot(
       {
@@ -82,6 +85,12 @@ export function StatsChart({
             points: { show: false },
           },
           {
+            label: 'peak',
+            stroke: withAlpha(accent, 0.45),
+            width: 1,
+            points: { show: false },
+          },
+          {
             label: 'limit',
             stroke: axisColor,
             dash: [4, 4],
@@ -106,9 +115,9 @@ export function StatsChart({
   }, [theme, height, label]);
 
   useEffect(() => {
-    latest.current = { xs, values, limit, from, to, format, minTop };
-    chartRef.current?.setData(data({ xs, values, limit }));
-  }, [xs, values, limit, from, to, format, minTop]);
+    latest.current = { xs, values, peaks, limit, from, to, format, minTop };
+    chartRef.current?.setData(data({ xs, values, peaks, limit }));
+  }, [xs, values, peaks, limit, from, to, format, minTop]);
 
   const last = values.at(-1);
   return (
@@ -117,6 +126,7 @@ export function StatsChart({
         <span className="font-medium text-ink">{label}</span>
         <span className="tabular">
           {last === undefined ? 'No samples yet' : `now ${format(last)}`}
+          {peaks && peaks.length > 0 ? ` · peak ${format(Math.max(...peaks))}` : ''}
           {limit ? ` of ${format(limit)}` : ''}
         </span>
       </figcaption>
@@ -133,11 +143,13 @@ export function StatsChart({
 function data({
   xs,
   values,
+  peaks,
   limit,
 }: {
   xs: number[];
   values: number[];
+  peaks: number[] | null;
   limit: number | null;
 }): uPlot.AlignedData {
-  return [xs, values, xs.map(() => limit)];
+  return [xs, values, peaks ?? xs.map(() => null), xs.map(() => limit)];
 }
