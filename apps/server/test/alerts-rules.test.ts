@@ -448,6 +448,43 @@ describe.each(backends())('alert rules on %s', (backend) => {
     expect(resolved!.json.alerts).toHaveLength(1);
   });
 
+  it('adds a container’s last output, read after its die was told, to the alert’s message', async () => {
+    const channelId = await webhook();
+    const check = await quietCheck(t);
+    await rule({
+      channelIds: [channelId],
+      serviceIds: [check.serviceId],
+      events: ['container_died'],
+      groupWaitSeconds: 2,
+    });
+    const event = {
+      id: 950_001,
+      type: 'container' as const,
+      serviceId: check.serviceId,
+      checkId: null,
+      fromStatus: null,
+      toStatus: null,
+      message: 'db exited with code 1',
+      data: { action: 'die', exitCode: 1, name: 'db' } as Record<string, unknown>,
+      at: new Date().toISOString(),
+    };
+    t.hub.bus.publish({ type: 'event', at: event.at, data: event });
+    const logs = Array.from({ length: 14 }, (_, i) => `log line ${i + 1}`);
+    t.hub.bus.publish({
+      type: 'event_updated',
+      at: event.at,
+      data: { ...event, data: { ...event.data, logs } },
+    });
+    const [firing] = await receiver.waitFor(1, 8000);
+    expect(firing!.json.alerts).toHaveLength(1);
+    // The last ten lines, under the event's own words.
+    expect(firing!.json.alerts[0].message).toBe(
+      `db exited with code 1\nLast output:\n${logs.slice(-10).join('\n')}`,
+    );
+    const [alert] = await alertsOf(check.serviceId);
+    expect(texts(alert!.trail)).toContain('Added the last 10 lines of output to the message');
+  });
+
   it('ends the alerts of a deleted service, telling whoever heard them fire', async () => {
     const channelId = await webhook();
     const check = await quietCheck(t);

@@ -69,6 +69,18 @@ for (const backend of backends()) {
         .map((m) => m.data)
         .filter((e) => (e.data as DockerEventData | null)?.name === container);
 
+    /** The same event again, once its container's last lines of output were added. */
+    const liveUpdate = (eventId: number) =>
+      eventually(
+        () =>
+          live.messages.find(
+            (m): m is Extract<LiveMessage, { type: 'event_updated' }> =>
+              m.type === 'event_updated' && m.data.id === eventId,
+          )?.data,
+        15_000,
+        `the log lines of event ${eventId}`,
+      );
+
     const liveAction = (
       container: string,
       action: string,
@@ -161,7 +173,11 @@ for (const backend of backends()) {
       const die = await liveAction(container, 'die');
       const data = die.data as DockerEventData;
       expect(data.exitCode).toBe(137);
-      expect(data.logs).toEqual([
+      // Told at once; its log lines, which the engine gives only once the stop is over, follow.
+      expect(data.logs).toBeUndefined();
+      const withLogs = await liveUpdate(die.id);
+      expect({ ...withLogs.data, logs: undefined }).toEqual({ ...data, logs: undefined });
+      expect((withLogs.data as DockerEventData).logs).toEqual([
         'line 1 of the story',
         'line 2 of the story',
         'line 3 of the story',
@@ -183,6 +199,8 @@ for (const backend of backends()) {
         .reverse();
       // docker stop sends SIGTERM, then SIGKILL: a kill event each.
       expect(actions).toEqual(['create', 'start', 'kill', 'kill', 'die', 'stop', 'start']);
+      const storedDie = stored.find((e) => e.id === die.id)!;
+      expect((storedDie.data as DockerEventData).logs).toHaveLength(3);
     });
 
     it('follows kill, restart and remove; a removed container keeps its service, marked gone', async () => {
@@ -235,7 +253,7 @@ for (const backend of backends()) {
         'health_status',
         (d) => d.health === 'unhealthy',
       );
-      expect((unhealthy.data as DockerEventData).logs).toContain('ready');
+      expect(((await liveUpdate(unhealthy.id)).data as DockerEventData).logs).toContain('ready');
       await statusBecomes(found.serviceId, 'degraded', /Unhealthy/);
       // Health probes run as exec_* events: none of them reach the timeline.
       expect(

@@ -12,6 +12,13 @@ export const LiveResult = z.object({
 
 export const LiveEvent = z.object({ type: z.literal('event'), at: Timestamp, data: Event });
 
+/** An event already told gained detail (a container's last log lines, read after it). */
+export const LiveEventUpdated = z.object({
+  type: z.literal('event_updated'),
+  at: Timestamp,
+  data: Event,
+});
+
 export const LiveCheckStatus = z.object({
   type: z.literal('check'),
   at: Timestamp,
@@ -42,6 +49,7 @@ export const LiveAlert = z.object({ type: z.literal('alert'), at: Timestamp, dat
 export const LiveMessage = z.discriminatedUnion('type', [
   LiveResult,
   LiveEvent,
+  LiveEventUpdated,
   LiveCheckStatus,
   LiveServiceStatus,
   LiveChanged,

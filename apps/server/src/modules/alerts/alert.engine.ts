@@ -53,6 +53,8 @@ const TICK_MS = 250;
 /** A group's interval is never shorter than this, so a zero does not spin. */
 const MIN_INTERVAL_MS = 1000;
 const HOUR_MS = 3_600_000;
+/** How many of a container's last lines of output an alert's message carries. */
+const OUTPUT_LINES = 10;
 
 const noop = () => undefined;
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
@@ -82,6 +84,9 @@ export class AlertEngine {
     this.unsubscribe = this.deps.bus.subscribe((message) => {
       // A failure is logged by the queue; the bus only needs to hand the event over.
       if (message.type === 'event') this.enqueue(() => this.onEvent(message.data)).catch(noop);
+      if (message.type === 'event_updated') {
+        this.enqueue(() => this.onEventUpdated(message.data)).catch(noop);
+      }
       // A deleted check or service will never recover: its alerts end with it.
       if (message.type === 'changed' && message.data.action === 'deleted') {
         const { resource, id } = message.data;
@@ -221,6 +226,28 @@ export class AlertEngine {
         continue;
       }
       await this.begin(rule, active, title);
+    }
+  }
+
+  /**
+   * A container's last output, read after its die or oom was told: added to the alert's
+   * message while that message has not gone out yet (a group's wait is usually longer).
+   */
+  private async onEventUpdated(event: Event): Promise<void> {
+    const logs = event.data?.logs;
+    if (!Array.isArray(logs) || logs.length === 0) return;
+    const tail = logs.slice(-OUTPUT_LINES).map((line) => String(line).slice(0, 200));
+    for (const alert of await this.deps.alerts.openFor(`event:${event.id}`)) {
+      if (alert.toldFiring === 1) {
+        await this.trail([alert.id], 'Its last output came after the message: see the timeline');
+        continue;
+      }
+      const row = await this.deps.alerts.updateAlert(alert.id, {
+        message: `${alert.message}\nLast output:\n${tail.join('\n')}`,
+        updatedAt: this.deps.clock.now(),
+      });
+      await this.trail([alert.id], `Added the last ${tail.length} lines of output to the message`);
+      this.publish(row!);
     }
   }
 

@@ -7,6 +7,7 @@ import type {
   ContainerHealth,
   ContainerState,
   DockerConfig,
+  Event,
   EventType,
   ServiceCreate,
   ServiceUpdate,
@@ -113,7 +114,7 @@ export interface FollowerDeps {
   tracker: Pick<StatusTracker, 'record' | 'track'>;
   bus: Bus;
   /** The timeline: Docker's events are written and published through the events area. */
-  events: Pick<EventService, 'record'>;
+  events: Pick<EventService, 'record' | 'addData'>;
   clock: Clock;
   logger: FastifyBaseLogger;
   autoChecks: boolean;
@@ -318,23 +319,30 @@ export class ContainerFollower {
       data.health = health;
       withLogs = health === 'unhealthy';
     }
-    if (withLogs) {
-      data.logs = await this.deps.client
-        .logs(containerId, followed.tty, LOG_LINES)
-        .catch(() => [] as string[]);
-    }
-
+    // The event is told at once; its log lines follow. The engine answers a logs call only
+    // once a stop has finished, which would hold the event (and every one after it) back.
     const enteredLoop = this.countRestart(followed, action, at);
-    await this.timeline('container', followed, describe(followed.row.name, action, data), data, at);
-    if (enteredLoop) {
+    const told = [
       await this.timeline(
-        'restart_loop',
+        'container',
         followed,
-        `${followed.row.name} is in a restart loop: ${followed.restarts.length} restarts in ${LOOP_WINDOW_MS / 60_000} min`,
-        { ...data, restarts: followed.restarts.length, logs: data.logs },
+        describe(followed.row.name, action, data),
+        data,
         at,
+      ),
+    ];
+    if (enteredLoop) {
+      told.push(
+        await this.timeline(
+          'restart_loop',
+          followed,
+          `${followed.row.name} is in a restart loop: ${followed.restarts.length} restarts in ${LOOP_WINDOW_MS / 60_000} min`,
+          { ...data, restarts: followed.restarts.length },
+          at,
+        ),
       );
     }
+    if (withLogs) this.attachLogs(told, containerId, followed.tty);
     if (followed.row.containerId === containerId && followed.row.goneAt === null) {
       this.assume(followed, action, data, at);
       this.observe(followed);
@@ -386,6 +394,21 @@ export class ContainerFollower {
       followed.runningSince = this.deps.clock.now();
       followed.runningFor = startedAt;
     }
+  }
+
+  /** Reads a container's last lines beside the queue and adds them to the events told. */
+  private attachLogs(events: Event[], containerId: string, tty: boolean): void {
+    const work = this.deps.client
+      .logs(containerId, tty, LOG_LINES)
+      .catch(() => [] as string[])
+      .then(async (logs) => {
+        for (const event of events) await this.deps.events.addData(event.id, { logs });
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, containerId }, 'attaching log lines failed');
+      })
+      .finally(() => this.refreshes.delete(work));
+    this.refreshes.add(work);
   }
 
   /** Re-reads a followed container; calls while one runs fold into one more read after it. */
@@ -919,8 +942,8 @@ export class ContainerFollower {
     message: string,
     data: Record<string, unknown>,
     at: number,
-  ): Promise<void> {
-    await this.deps.events.record({
+  ): Promise<Event> {
+    return this.deps.events.record({
       type,
       serviceId: followed.row.serviceId,
       checkId: followed.checks.docker?.id ?? null,

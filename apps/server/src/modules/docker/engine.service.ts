@@ -46,7 +46,7 @@ interface Deps {
   checks: CheckWriter;
   tracker: Pick<StatusTracker, 'record' | 'track'>;
   bus: Bus;
-  events: Pick<EventService, 'record'>;
+  events: Pick<EventService, 'record' | 'addData'>;
   clock: Clock;
   logger: FastifyBaseLogger;
   settings: {

@@ -17,6 +17,25 @@ export function createEventRepository(db: Kysely<DB>) {
       return db.insertInto('events').values(values).returningAll().executeTakeFirstOrThrow();
     },
 
+    /** Merges `extra` into an event's data (JSON), answering the event as it now is. */
+    async addData(id: number, extra: Record<string, unknown>): Promise<EventRow | undefined> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('events')
+          .select('data')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return undefined;
+        const data = { ...(row.data ? (JSON.parse(row.data) as object) : {}), ...extra };
+        return trx
+          .updateTable('events')
+          .set({ data: JSON.stringify(data) })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+      });
+    },
+
     list({
       sinceMs,
       serviceId,

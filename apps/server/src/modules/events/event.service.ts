@@ -69,6 +69,18 @@ export function createEventService({ events, bus }: { events: EventRepository; b
       return event;
     },
 
+    /**
+     * Adds detail to an event already told (a container's log lines, read after its die
+     * was on the timeline) and tells the bus it changed; nothing when it is gone.
+     */
+    async addData(id: number, extra: Record<string, unknown>): Promise<Event | null> {
+      const row = await events.addData(id, extra);
+      if (!row) return null;
+      const event = toEvent(row);
+      bus.publish({ type: 'event_updated', at: event.at, data: event });
+      return event;
+    },
+
     /** A check's status change, with the result that caused it. */
     async recordStatusChange(change: {
       serviceId: number;

@@ -15,6 +15,7 @@ function serviceOf(message: LiveMessage): number | null {
     case 'check':
       return message.data.serviceId;
     case 'event':
+    case 'event_updated':
       return message.data.serviceId;
     case 'service':
       return message.data.id;
@@ -53,7 +54,10 @@ function follow(socket: WebSocket, bus: Bus, filter: (m: LiveMessage) => boolean
 /** Audit events (who signed in, who changed whom) are for admins alone, live as in the API. */
 function visibleTo(request: FastifyRequest): (message: LiveMessage) => boolean {
   const admin = request.principal?.role === 'admin';
-  return (message) => admin || message.type !== 'event' || message.data.type !== 'audit';
+  return (message) =>
+    admin ||
+    (message.type !== 'event' && message.type !== 'event_updated') ||
+    message.data.type !== 'audit';
 }
 
 export function liveRoutes(bus: Bus) {

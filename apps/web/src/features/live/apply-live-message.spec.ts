@@ -240,6 +240,29 @@ describe('applyLiveMessage', () => {
     ]);
   });
 
+  it('puts an event that gained its log lines in its own place on the timeline', () => {
+    const client = cacheWith([newService({ id: 1 })]);
+    const die = (id: number, data: Record<string, unknown>): Event => ({
+      id,
+      type: 'container',
+      serviceId: 1,
+      checkId: null,
+      fromStatus: null,
+      toStatus: null,
+      message: 'db exited with code 1',
+      data: { action: 'die', exitCode: 1, ...data },
+      at: AT,
+    });
+    client.setQueryData<Event[]>(queryKeys.serviceEvents(1), [die(3, {}), die(2, {})]);
+
+    applyLiveMessage(client, { type: 'event_updated', at: AT, data: die(2, { logs: ['boom'] }) });
+
+    const events = client.getQueryData<Event[]>(queryKeys.serviceEvents(1))!;
+    expect(events.map((e) => e.id)).toEqual([3, 2]);
+    expect(events[1]!.data).toMatchObject({ logs: ['boom'] });
+    expect(events[0]!.data).not.toHaveProperty('logs');
+  });
+
   it('does not let a live result make an outdated service look freshly fetched', () => {
     const client = cacheWith([newService({ id: 1 })]);
     void client.invalidateQueries({ queryKey: queryKeys.service(1), refetchType: 'none' });

@@ -209,6 +209,14 @@ function applyEvent(client: QueryClient, event: Event): void {
   );
 }
 
+/** An event told earlier gained detail (log lines): the timeline shows it in its place. */
+function replaceEvent(client: QueryClient, event: Event): void {
+  if (event.serviceId === null) return;
+  patchQuery<Event[]>(client, queryKeys.serviceEvents(event.serviceId), (events) =>
+    events.map((e) => (e.id === event.id ? event : e)),
+  );
+}
+
 function applyChanged(client: QueryClient, { data }: LiveMessageOf<'changed'>): void {
   if (data.resource === 'service' && data.action === 'deleted') {
     client.setQueryData<ServiceSummary[]>(queryKeys.serviceList, (list) =>
@@ -280,6 +288,8 @@ export function applyLiveMessage(client: QueryClient, message: LiveMessage): voi
     }
     case 'event':
       return applyEvent(client, message.data);
+    case 'event_updated':
+      return replaceEvent(client, message.data);
     case 'changed':
       return applyChanged(client, message);
     case 'alert':

@@ -92,10 +92,47 @@ function AlertMark({ event }: { event: Event }) {
   );
 }
 
+/** A container's last lines of output, when its event carries them (die, oom, unhealthy). */
+function logsOf(event: Event): string[] {
+  const logs = event.data?.logs;
+  return Array.isArray(logs) ? logs.map(String) : [];
+}
+
+function LogTail({ lines }: { lines: string[] }) {
+  return (
+    <details className="mt-1 text-xs">
+      <summary className="cursor-pointer text-muted select-none hover:text-ink">
+        Last {lines.length === 1 ? 'line' : `${lines.length} lines`} of output
+      </summary>
+      <pre className="mt-1 max-h-60 overflow-auto rounded-md border border-line bg-raised p-2 font-mono text-[11px] leading-4 whitespace-pre-wrap text-ink">
+        {lines.join('\n')}
+      </pre>
+    </details>
+  );
+}
+
 function EventDetail({ event, check }: { event: Event; check: string | undefined }) {
   const cause = causeOf(event);
   const message = cause?.message || event.message;
+  const logs = logsOf(event);
   if (!check && !message) return null;
+  return (
+    <>
+      <EventLine check={check} message={message} cause={cause} />
+      {logs.length > 0 && <LogTail lines={logs} />}
+    </>
+  );
+}
+
+function EventLine({
+  check,
+  message,
+  cause,
+}: {
+  check: string | undefined;
+  message: string;
+  cause: ReturnType<typeof causeOf>;
+}) {
   return (
     <p className="mt-0.5 text-xs break-words text-muted">
       {check && <span className="font-medium text-ink">{check}</span>}
