@@ -4,9 +4,7 @@ import type {
   Check,
   CheckCreate,
   CheckUpdate,
-  ContainerHealth,
   ContainerState,
-  DockerConfig,
   Event,
   EventType,
   ServiceCreate,
@@ -15,14 +13,19 @@ import type {
 import type { Bus } from '../../platform/bus.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { ContainerRow } from '../../db/schema.ts';
-import type { Observation } from '../checks/check.types.ts';
 import type { StatusTracker } from '../checks/status.tracker.ts';
 import type { ContainerInfo, EngineClient, EngineEvent, StatsSample } from './engine.client.ts';
 import { labelsHash, serviceSpecOf, specHash, type CheckSpec } from './container.labels.ts';
+import {
+  describeEvent,
+  LOOP_WINDOW_MS,
+  observationOf,
+  thresholdsOf,
+  type ContainerSnapshot,
+} from './container.status.ts';
 import type { ContainerRepository } from './container.repository.ts';
 
 /** Restarts (die → start) within this window, this many times, are a restart loop. */
-export const LOOP_WINDOW_MS = 5 * 60_000;
 export const LOOP_RESTARTS = 3;
 /** A container in a loop is out of it once it has run this long without dying. */
 export const LOOP_SETTLE_MS = 2 * 60_000;
@@ -49,39 +52,17 @@ const TIMELINE_ACTIONS = new Set([
   'destroy',
 ]);
 
-interface Thresholds {
-  startingGraceSeconds: number;
-  cpuPercent: number | null;
-  cpuSeconds: number;
-  memoryPercent: number | null;
-}
-
 interface CheckRef {
   id: number;
   hash: string;
 }
 
 /** A container as the follower knows it between events. */
-interface Followed {
+interface Followed extends ContainerSnapshot {
   row: ContainerRow;
   checks: Record<string, CheckRef>;
   tty: boolean;
-  useHealth: boolean;
-  healthOutput: string | null;
-  exitCode: number | null;
-  oomKilled: boolean;
-  thresholds: Thresholds;
-  /** Times of die → start cycles within the loop window. */
-  restarts: number[];
   diedSinceStart: boolean;
-  inLoop: boolean;
-  stats: StatsSample | null;
-  cpuAboveSince: number | null;
-  /**
-   * When the hub saw it start running, by the hub's clock: time rules measure from here,
-   * as a remote engine's clock may not agree with ours.
-   */
-  runningSince: number | null;
   /** The engine's start time runningSince belongs to; `undefined` until an inspection tells. */
   runningFor: number | null | undefined;
   /** Published ports the checks were made for; undefined until seen running. */
@@ -123,13 +104,6 @@ export interface FollowerDeps {
   saveLastEvent(time: string): Promise<void>;
 }
 
-const thresholdsOf = (config: Partial<DockerConfig>): Thresholds => ({
-  startingGraceSeconds: config.startingGraceSeconds ?? 120,
-  cpuPercent: config.cpuPercent ?? null,
-  cpuSeconds: config.cpuSeconds ?? 60,
-  memoryPercent: config.memoryPercent ?? null,
-});
-
 /** "1700000000123456789" → "1700000000.123456789", as the events API takes it. */
 export function nanoToSince(nano: bigint): string {
   const text = nano.toString().padStart(10, '0');
@@ -139,35 +113,6 @@ export function nanoToSince(nano: bigint): string {
 export function sinceToNano(since: string): bigint {
   const [seconds, fraction = ''] = since.split('.');
   return BigInt(seconds!) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0').slice(0, 9) || '0');
-}
-
-function describe(name: string, action: string, data: Record<string, unknown>): string {
-  switch (action) {
-    case 'create':
-      return `${name} was created from ${String(data.image)}`;
-    case 'start':
-      return `${name} started`;
-    case 'stop':
-      return `${name} stopped`;
-    case 'die':
-      return `${name} exited with code ${String(data.exitCode)}`;
-    case 'kill':
-      return `${name} was sent signal ${String(data.signal)}`;
-    case 'oom':
-      return `${name} ran out of memory`;
-    case 'restart':
-      return `${name} restarted`;
-    case 'health_status':
-      return `${name} is ${String(data.health)}`;
-    case 'pause':
-      return `${name} was paused`;
-    case 'unpause':
-      return `${name} was resumed`;
-    case 'destroy':
-      return `${name} was removed`;
-    default:
-      return `${name}: ${action}`;
-  }
 }
 
 /**
@@ -326,7 +271,7 @@ export class ContainerFollower {
       await this.timeline(
         'container',
         followed,
-        describe(followed.row.name, action, data),
+        describeEvent(followed.row.name, action, data),
         data,
         at,
       ),
@@ -822,82 +767,11 @@ export class ContainerFollower {
     return next;
   }
 
-  /** What the container's docker check says now; null while there is nothing to conclude. */
-  private observationOf(followed: Followed, now: number): Observation | null {
-    const { row, thresholds } = followed;
-    const down = (message: string): Observation => ({ status: 'down', latencyMs: null, message });
-    const degraded = (message: string): Observation => ({
-      status: 'degraded',
-      latencyMs: null,
-      message,
-    });
-    if (row.goneAt !== null) return down('Container removed');
-    if (followed.inLoop) {
-      return down(
-        `Restart loop: ${followed.restarts.length} restarts in ${LOOP_WINDOW_MS / 60_000} min`,
-      );
-    }
-    switch (row.state as ContainerState) {
-      case 'running': {
-        const health = followed.useHealth ? (row.health as ContainerHealth | null) : null;
-        if (health === 'unhealthy') {
-          return degraded(
-            `Unhealthy${followed.healthOutput ? `: ${followed.healthOutput.slice(0, 300)}` : ''}`,
-          );
-        }
-        if (health === 'starting') {
-          const since = followed.runningSince ?? now;
-          if (now - since < thresholds.startingGraceSeconds * 1000) return null;
-          return degraded(
-            `Health check still starting after ${Math.round((now - since) / 1000)} s`,
-          );
-        }
-        const stats = followed.stats;
-        if (stats && thresholds.memoryPercent !== null && stats.memoryLimitBytes > 0) {
-          const percent = (stats.memoryBytes / stats.memoryLimitBytes) * 100;
-          if (percent > thresholds.memoryPercent) {
-            return degraded(`Memory at ${percent.toFixed(1)} % of its limit`);
-          }
-        }
-        if (
-          thresholds.cpuPercent !== null &&
-          followed.cpuAboveSince !== null &&
-          now - followed.cpuAboveSince >= thresholds.cpuSeconds * 1000
-        ) {
-          return degraded(
-            `CPU above ${thresholds.cpuPercent} % for ${Math.round((now - followed.cpuAboveSince) / 1000)} s`,
-          );
-        }
-        return {
-          status: 'up',
-          latencyMs: null,
-          message: health === 'healthy' ? 'Running, healthy' : 'Running',
-        };
-      }
-      case 'paused':
-        return degraded('Paused');
-      case 'created':
-        return null;
-      case 'restarting':
-        return down('Restarting');
-      case 'removing':
-        return down('Being removed');
-      case 'dead':
-        return down('Dead');
-      case 'exited':
-        return down(
-          `Exited with code ${followed.exitCode ?? '?'}${followed.oomKilled ? ' (out of memory)' : ''}`,
-        );
-      default:
-        return down(`State ${row.state}`);
-    }
-  }
-
   private observe(followed: Followed): void {
     const checkId = followed.checks.docker?.id;
     if (checkId === undefined) return;
     const now = this.deps.clock.now();
-    const observation = this.observationOf(followed, now);
+    const observation = observationOf(followed, now);
     if (observation) this.deps.tracker.record(checkId, observation, now);
   }
 
