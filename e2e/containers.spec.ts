@@ -39,7 +39,18 @@ test('a container appears by itself and turns red on the dashboard the moment it
     await expect(page.getByRole('heading', { name: 'Containers' })).toBeVisible();
     const loaded = await page.evaluate(() => performance.timeOrigin);
 
-    docker('run', '-d', '--name', name, '--label', 'homehub.group=E2E', IMAGE, 'sleep', '600');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--label',
+      'homehub.group=E2E',
+      IMAGE,
+      'sh',
+      '-c',
+      'echo listening on 8080; exec sleep 600',
+    );
     const row = page.getByRole('row', { name });
     await expect(row).toHaveAttribute('data-status', 'up');
     await expect(row).toContainText('Running');
@@ -57,9 +68,11 @@ test('a container appears by itself and turns red on the dashboard the moment it
     await expect(page).toHaveURL(/\/services\/\d+/);
     serviceId = Number(/\/services\/(\d+)/.exec(page.url())?.[1]);
     await expect(page.getByTestId('container-state')).toContainText('Exited');
-    await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(
-      /exited with code \d+/,
-    );
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect(timeline).toContainText(/exited with code \d+/);
+    // The container's last output, read after the stop, is there to open under its exit.
+    await timeline.getByText('Last line of output').click();
+    await expect(timeline.getByText('listening on 8080')).toBeVisible();
     await page.screenshot({ path: 'test-results/container-service.png', fullPage: true });
 
     expect(await cspViolations(page)).toEqual([]);
