@@ -2,23 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import type { Selector } from '@homehub/contracts';
 import { FieldError } from '../../../ui/field-error.tsx';
 import { inputClass } from '../../../ui/form-field.tsx';
+import { knownLabels } from '../../../lib/known-labels.ts';
 import { TagInput } from '../../../ui/tag-input.tsx';
 import { useServiceLabels, type ServiceLabel } from '../api/services.ts';
 import { describeSelector } from './selector.ts';
 
 /** Past this many services the list gets a filter box. */
 const FILTER_FROM = 8;
-
-function knownLabels(services: readonly ServiceLabel[]) {
-  const groups = new Set<string>();
-  const tags = new Set<string>();
-  for (const service of services) {
-    if (service.group) groups.add(service.group);
-    for (const tag of service.tags) tags.add(tag);
-  }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-  return { groups: sorted(groups), tags: sorted(tags) };
-}
 
 function ServiceChecklist({
   id,

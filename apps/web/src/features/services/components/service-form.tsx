@@ -8,7 +8,7 @@ import { Button } from '../../../ui/button.tsx';
 import { FormError } from '../../../ui/form-error.tsx';
 import { TextAreaField, TextField } from '../../../ui/form-field.tsx';
 import { TagInput } from '../../../ui/tag-input.tsx';
-import { knownLabels } from './known-labels.ts';
+import { knownLabels } from '../../../lib/known-labels.ts';
 
 interface ServiceFormProps {
   /** Given: the form edits it. Otherwise it creates one. */

@@ -1,7 +1,7 @@
-import type { ServiceSummary } from '@homehub/contracts';
-
 /** The groups and tags services already have, for a form to offer, each once and sorted. */
-export function knownLabels(services: readonly Pick<ServiceSummary, 'group' | 'tags'>[]) {
+export function knownLabels(
+  services: readonly { group: string | null; tags: readonly string[] }[],
+) {
   const groups = new Set<string>();
   const tags = new Set<string>();
   for (const service of services) {
