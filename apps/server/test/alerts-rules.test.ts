@@ -238,7 +238,15 @@ describe.each(backends())('alert rules on %s', (backend) => {
     const d = await quietCheck(t);
     const service = await t.api('GET', `/api/v1/services/${a.serviceId}`);
     expect(service.body).toMatchObject({ group, tags: [tag] });
-    await rule({ channelIds: [channelId], tags: [tag] });
+    const ruleId = await rule({ channelIds: [channelId], tags: [tag], forSeconds: 0 });
+    const renamed = await t.api('PATCH', `/api/v1/rules/${ruleId}`, { name: 'Critical things' });
+    expect(renamed.body).toMatchObject({ name: 'Critical things', tags: [tag], enabled: true });
+    const off = await t.api('PATCH', `/api/v1/rules/${ruleId}`, { enabled: false });
+    expect(
+      (await t.api('PATCH', `/api/v1/rules/${ruleId}`, { name: 'Critical' })).body,
+    ).toMatchObject({ enabled: false, tags: [tag], groupWaitSeconds: 1 });
+    expect(off.status).toBe(200);
+    await t.api('PATCH', `/api/v1/rules/${ruleId}`, { enabled: true });
 
     for (const check of [a, b, c, d]) t.hub.tracker.record(check.checkId, DOWN);
     const [firing] = await receiver.waitFor(1);
@@ -310,6 +318,8 @@ describe.each(backends())('alert rules on %s', (backend) => {
       endsAt: new Date(Date.now() - 1000).toISOString(),
     });
     expect(ended.body.active).toBe(false);
+    // A change names what it changes: the rest of the window stays as it was.
+    expect(ended.body).toMatchObject({ name: 'Media upgrade', groups: [group], kind: 'once' });
     await eventually(
       () => t.hub.tracker.statusOf(a.checkId) === 'pending',
       8000,
@@ -488,15 +498,27 @@ describe.each(backends())('alert rules on %s', (backend) => {
   it('ends the alerts of a deleted service, telling whoever heard them fire', async () => {
     const channelId = await webhook();
     const check = await quietCheck(t);
+    const second = await t.api('POST', '/api/v1/checks', {
+      serviceId: check.serviceId,
+      name: 'second job',
+      type: 'push',
+      intervalSeconds: 86_400,
+      config: {},
+    });
+    const secondId = second.body.id as number;
+    await eventually(() => t.hub.tracker.statusOf(secondId) !== undefined, 3000, 'tracking');
     await rule({ channelIds: [channelId], serviceIds: [check.serviceId] });
     t.hub.tracker.record(check.checkId, DOWN);
-    await receiver.waitFor(1);
+    t.hub.tracker.record(secondId, DOWN);
+    const [firing] = await receiver.waitFor(1);
+    expect(firing!.json.alerts).toHaveLength(2);
     expect((await t.api('DELETE', `/api/v1/services/${check.serviceId}`)).status).toBe(204);
     const [, resolved] = await receiver.waitFor(2);
     expect(resolved!.json.kind).toBe('resolved');
-    const [alert] = await alertsOf(check.serviceId);
-    expect(alert!.state).toBe('resolved');
-    expect(texts(alert!.trail)).toContain('Resolved: its service was deleted');
+    expect(resolved!.json.alerts).toHaveLength(2);
+    const alerts = await alertsOf(check.serviceId);
+    expect(alerts.map((a) => a.state)).toEqual(['resolved', 'resolved']);
+    expect(texts(alerts[0]!.trail)).toContain('Resolved: its service was deleted');
   });
 
   it('forgets resolved alerts and their messages past the retention, never a firing one', async () => {

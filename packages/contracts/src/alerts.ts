@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_CONFIGS } from './channel-types/index.ts';
-import { GroupName, Id, ListQuery, Tag, Timestamp } from './common.ts';
+import { GroupName, Id, ListQuery, patchOf, Tag, Timestamp } from './common.ts';
 
 export * from './channel-types/index.ts';
 
@@ -137,7 +137,7 @@ const RuleFields = Selector.extend({
 export const RuleCreate = RuleFields;
 export type RuleCreate = z.infer<typeof RuleCreate>;
 export type RuleCreateInput = z.input<typeof RuleCreate>;
-export const RuleUpdate = RuleFields.partial().strict();
+export const RuleUpdate = patchOf(RuleFields);
 export type RuleUpdate = z.infer<typeof RuleUpdate>;
 
 export const Rule = RuleFields.extend({
@@ -158,7 +158,7 @@ const SilenceFields = Selector.extend({
 export const SilenceCreate = SilenceFields;
 export type SilenceCreate = z.infer<typeof SilenceCreate>;
 export type SilenceCreateInput = z.input<typeof SilenceCreate>;
-export const SilenceUpdate = SilenceFields.partial().strict();
+export const SilenceUpdate = patchOf(SilenceFields);
 export type SilenceUpdate = z.infer<typeof SilenceUpdate>;
 
 export const Silence = SelectorOut.extend({
@@ -230,7 +230,7 @@ export const MaintenanceCreate = MaintenanceFields.superRefine(checkWindow);
 export type MaintenanceCreate = z.infer<typeof MaintenanceCreate>;
 export type MaintenanceCreateInput = z.input<typeof MaintenanceCreate>;
 /** A change is checked again as a whole window once merged with what is stored. */
-export const MaintenanceUpdate = MaintenanceFields.partial().strict();
+export const MaintenanceUpdate = patchOf(MaintenanceFields);
 export type MaintenanceUpdate = z.infer<typeof MaintenanceUpdate>;
 
 export const Maintenance = SelectorOut.extend({

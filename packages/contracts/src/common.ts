@@ -36,11 +36,26 @@ export const Tag = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_.:/-]{0,39}$/, 'Letters, digits and _ . : / -, up to 40');
 
-/** At most 20 tags, each once. */
+/** At most 20 tags, each once (a repeat is dropped before counting). */
 export const Tags = z
   .array(Tag)
-  .max(20)
-  .transform((tags) => [...new Set(tags)]);
+  .max(100)
+  .transform((tags) => [...new Set(tags)])
+  .refine((tags) => tags.length <= 20, 'At most 20 tags');
+
+/**
+ * A change to a resource: every field optional, none defaulted. `.partial()` keeps each
+ * field's default, so a PATCH naming one field would reset every other defaulted one.
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const plain = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+      return [key, (plain as z.ZodType).optional()];
+    }),
+  );
+  return z.object(shape).strict() as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}
 
 export const ErrorBody = z.object({
   code: z.string(),

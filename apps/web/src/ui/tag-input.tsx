@@ -36,9 +36,11 @@ export function TagInput({
   const offered = suggestions.filter((s) => !value.includes(s));
 
   function commit(text = draft) {
-    const word = normalize(text);
     setDraft('');
-    if (word && !value.includes(word)) onChange([...value, word]);
+    // A pasted "a, b" is two words.
+    const words = text.split(',').map(normalize).filter(Boolean);
+    const fresh = [...new Set(words)].filter((word) => !value.includes(word));
+    if (fresh.length > 0) onChange([...value, ...fresh]);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

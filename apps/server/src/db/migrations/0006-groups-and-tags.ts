@@ -14,7 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A discovered container's service takes the group its container already had.
   await sql`
     update services set group_name = (
-      select max(c.group_name) from docker_containers c where c.service_id = services.id
+      select substr(max(c.group_name), 1, 120) from docker_containers c
+      where c.service_id = services.id
     )
     where group_name is null
   `.execute(db);

@@ -238,10 +238,8 @@ export class AlertEngine {
     if (!Array.isArray(logs) || logs.length === 0) return;
     const tail = logs.slice(-OUTPUT_LINES).map((line) => String(line).slice(0, 200));
     for (const alert of await this.deps.alerts.openFor(`event:${event.id}`)) {
-      if (alert.toldFiring === 1) {
-        await this.trail([alert.id], 'Its last output came after the message: see the timeline');
-        continue;
-      }
+      // Once told, a one-off is resolved and no longer open: its lines stay on the timeline.
+      if (alert.toldFiring === 1) continue;
       const row = await this.deps.alerts.updateAlert(alert.id, {
         message: `${alert.message}\nLast output:\n${tail.join('\n')}`,
         updatedAt: this.deps.clock.now(),
@@ -256,7 +254,9 @@ export class AlertEngine {
       resource === 'check'
         ? await this.deps.alerts.openFor(`check:${id}`)
         : await this.deps.alerts.openForService(id);
-    for (const alert of open) await this.resolve(alert, `its ${resource} was deleted`);
+    for (const alert of open) {
+      await this.resolve(alert, `its ${resource} was deleted`, resource === 'service');
+    }
   }
 
   private async begin(rule: Rule, signal: Signal & { kind: string }, title: string): Promise<void> {
@@ -302,8 +302,8 @@ export class AlertEngine {
       updatedAt: now,
     });
     this.publish(row!);
-    await this.onTimeline(row!, `Alert fired: ${row!.title}`);
     await this.schedule(rule, [alert.id]);
+    await this.onTimeline(row!, `Alert fired: ${row!.title}`);
   }
 
   /** Puts alerts in their rule's group and says when the group's next message is due. */
@@ -343,7 +343,8 @@ export class AlertEngine {
     }
   }
 
-  private async resolve(alert: AlertRow, why: string): Promise<void> {
+  /** `serviceGone`: its service was deleted, so its timeline is gone with it. */
+  private async resolve(alert: AlertRow, why: string, serviceGone = false): Promise<void> {
     const now = this.deps.clock.now();
     const wasFiring = alert.state === 'firing';
     const toldNobody = !wasFiring || alert.toldFiring === 0;
@@ -369,20 +370,26 @@ export class AlertEngine {
     }
     this.publish(row!);
     // A one-off (a container died) is over once told: only a lasting condition recovers.
-    if (wasFiring && !isOneShot(alert))
+    if (wasFiring && !isOneShot(alert) && !serviceGone) {
       await this.onTimeline(row!, `Alert resolved: ${row!.title}`);
+    }
   }
 
   /** A firing or resolved alert on its service's timeline, beside what caused it. */
   private async onTimeline(alert: AlertRow, message: string): Promise<void> {
-    await this.deps.events.record({
-      type: 'alert',
-      serviceId: alert.serviceId,
-      checkId: alert.checkId,
-      message,
-      at: this.deps.clock.now(),
-      data: { alertId: alert.id, state: alert.state, kind: alert.kind, ruleName: alert.ruleName },
-    });
+    // Best effort: the alert's own state and messages must not hang on its timeline entry.
+    await this.deps.events
+      .record({
+        type: 'alert',
+        serviceId: alert.serviceId,
+        checkId: alert.checkId,
+        message,
+        at: this.deps.clock.now(),
+        data: { alertId: alert.id, state: alert.state, kind: alert.kind, ruleName: alert.ruleName },
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, alertId: alert.id }, 'alert not put on the timeline');
+      });
   }
 
   private async tick(): Promise<void> {

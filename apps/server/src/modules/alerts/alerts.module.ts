@@ -125,13 +125,18 @@ export function createAlerts(options: AlertsOptions) {
     let lastKey: string | null = null;
     let lastAt = 0;
     const look = () => {
-      const now = clock.now();
-      const open = mutes.windowsAt(now);
-      if (open.key === lastKey && now - lastAt < WINDOW_REVIEW_ALWAYS_MS) return;
-      lastKey = open.key;
-      lastAt = now;
-      review(open.covers);
+      try {
+        const now = clock.now();
+        const open = mutes.windowsAt(now);
+        if (open.key === lastKey && now - lastAt < WINDOW_REVIEW_ALWAYS_MS) return;
+        lastKey = open.key;
+        lastAt = now;
+        review(open.covers);
+      } catch (error) {
+        logger.error({ err: error }, 'moving checks in or out of maintenance failed');
+      }
     };
+    clearInterval(windowReview);
     look();
     windowReview = setInterval(look, WINDOW_REVIEW_MS);
     windowReview.unref();

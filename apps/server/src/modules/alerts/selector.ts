@@ -56,7 +56,9 @@ export function covers(selector: Selector, subject: Subject): boolean {
   return (
     (subject.serviceId !== null && serviceIds.includes(subject.serviceId)) ||
     (subject.checkId !== null && checkIds.includes(subject.checkId)) ||
-    (subject.group !== null && groups.includes(subject.group)) ||
+    // Compose projects are lower case and people type "Media": a group matches in any case.
+    (subject.group !== null &&
+      groups.some((group) => group.toLowerCase() === subject.group!.toLowerCase())) ||
     subject.tags.some((tag) => tags.includes(tag))
   );
 }
