@@ -12,7 +12,7 @@ import type { MuteService } from './mute.service.ts';
 import type { AlertMessage, MessageAlert } from './notifier.types.ts';
 import type { RuleService } from './rule.service.ts';
 import { HEADLINE } from './message.format.ts';
-import { covers, type Subject } from './selector.ts';
+import { covers, subjectOf, type Subject } from './selector.ts';
 
 /** The events area, as far as alerting writes to the timeline. */
 export interface TimelineWriter {
@@ -191,13 +191,7 @@ export class AlertEngine {
       return;
     }
     const active = { ...signal, kind: signal.kind };
-    const subject: Subject = {
-      serviceId: signal.serviceId,
-      checkId: signal.checkId,
-      ...(signal.serviceId === null
-        ? { group: null, tags: [] }
-        : this.deps.directory.labelsOf(signal.serviceId)),
-    };
+    const subject = subjectOf((id) => this.deps.directory.labelsOf(id), signal);
     const rules = (await this.deps.rules.all()).filter((rule) =>
       matches(rule, active.kind, subject),
     );

@@ -14,7 +14,7 @@ import { parseNested } from '../../platform/validation.ts';
 import type { AlertMaintenanceRow, AlertSilenceRow } from '../../db/schema.ts';
 import { isInWindow, type Window } from './maintenance.window.ts';
 import type { RuleRepository } from './rule.repository.ts';
-import { covers, selectorColumns, selectorOf, selectorPatch, type Subject } from './selector.ts';
+import { covers, selectorColumns, selectorOf, selectorPatch, subjectOf } from './selector.ts';
 
 function toSilence(row: AlertSilenceRow, now: number): Silence {
   return {
@@ -85,10 +85,8 @@ export function createMuteService({
   /** A service's group and tags, from memory. */
   labelsOf: (serviceId: number) => { group: string | null; tags: readonly string[] };
 }) {
-  const subjectOf = (s: { serviceId: number | null; checkId: number | null }): Subject => ({
-    ...s,
-    ...(s.serviceId === null ? { group: null, tags: [] } : labelsOf(s.serviceId)),
-  });
+  const subjectWithLabels = (whom: { serviceId: number | null; checkId: number | null }) =>
+    subjectOf(labelsOf, whom);
 
   /**
    * The windows in memory, for the state machine, which asks on every result and must not
@@ -120,7 +118,7 @@ export function createMuteService({
     /** Whether a check of a service is inside a maintenance window at that moment. */
     inMaintenance(check: { serviceId: number; checkId: number }, at: number): boolean {
       if (windows.length === 0) return false;
-      const subject = subjectOf(check);
+      const subject = subjectWithLabels(check);
       return windows.some((w) => covers(w.selector, subject) && isInWindow(w.window, at));
     },
 
@@ -134,7 +132,7 @@ export function createMuteService({
         key: open.map((w) => w.id).join(','),
         covers: (check: { serviceId: number; checkId: number }) => {
           if (open.length === 0) return false;
-          const subject = subjectOf(check);
+          const subject = subjectWithLabels(check);
           return open.some((w) => covers(w.selector, subject));
         },
       };
@@ -149,7 +147,7 @@ export function createMuteService({
       checkId: number | null;
     }): Promise<string | null> {
       const now = clock.now();
-      const whom = subjectOf(subject);
+      const whom = subjectWithLabels(subject);
       for (const row of await rules.currentSilences(now)) {
         if (covers(selectorOf(row), whom)) {
           const why = row.comment ? ` (${row.comment})` : '';

@@ -46,6 +46,18 @@ export function selectorPatch(patch: Partial<Selector>): Partial<SelectorColumns
   return columns;
 }
 
+/** A check or service as selectors see it: with its service's group and tags, if any. */
+export function subjectOf(
+  labelsOf: (serviceId: number) => { group: string | null; tags: readonly string[] },
+  whom: { serviceId: number | null; checkId: number | null },
+): Subject {
+  return {
+    serviceId: whom.serviceId,
+    checkId: whom.checkId,
+    ...(whom.serviceId === null ? { group: null, tags: [] } : labelsOf(whom.serviceId)),
+  };
+}
+
 /**
  * Whom a selector covers: any of its services or checks, anything in one of its groups or
  * carrying one of its tags; everything when it names nothing at all.

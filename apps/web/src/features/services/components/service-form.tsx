@@ -34,9 +34,6 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
   const save = service ? update : create;
   const fieldError = (path: string) =>
     isApiError(save.error) ? save.error.fieldError(path) : undefined;
-  const tagsError =
-    fieldError('tags') ??
-    tags.map((_, i) => fieldError(`tags.${i}`)).find((message) => message !== undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +49,7 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
       aria-label={service ? 'Edit service' : 'Add service'}
       className="space-y-4"
     >
-      <FormError error={save.error} claimed={[...FIELDS, ...tags.map((_, i) => `tags.${i}`)]} />
+      <FormError error={save.error} claimed={FIELDS} />
       <TextField
         id={`${id}-name`}
         label="Name"
@@ -97,7 +94,7 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
           normalize={(text) => text.trim().toLowerCase()}
           placeholder="critical, nas…"
           hint="Rules and silences can pick services by tag"
-          error={tagsError}
+          error={fieldError('tags')}
         />
       </div>
       <div className="flex justify-end gap-2 pt-1">
